@@ -1,0 +1,51 @@
+"""Settings read from the environment, with defaults suited to a small host."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _int(name: str, default: int) -> int:
+    try:
+        return int(os.environ.get(name, default))
+    except ValueError:
+        return default
+
+
+def cache_dir() -> Path:
+    """Where cached reference outputs live (NNX_DOJO_CACHE_DIR)."""
+    if os.environ.get("NNX_DOJO_CACHE_DIR"):
+        return Path(os.environ["NNX_DOJO_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "nnx-dojo"
+
+
+def xla_cache_dir() -> Path:
+    """JAX's persistent compilation cache, written only by trusted reference runs."""
+    return cache_dir() / "xla"
+
+
+def memory_limit_mb() -> int:
+    """Data-segment limit for a learner process in MiB (NNX_DOJO_MEMORY_MB)."""
+    return _int("NNX_DOJO_MEMORY_MB", 3072)
+
+
+def stdout_cap() -> int:
+    """Characters of printed output kept per case (NNX_DOJO_STDOUT_CAP)."""
+    return _int("NNX_DOJO_STDOUT_CAP", 8_000)
+
+
+def stdout_hard_cap() -> int:
+    """Characters of printed output per case past which the run stops (NNX_DOJO_STDOUT_HARD_CAP)."""
+    return _int("NNX_DOJO_STDOUT_HARD_CAP", 1_000_000)
+
+
+def time_limit_scale() -> float:
+    """Multiplier for every exercise's time limit (NNX_DOJO_TIME_SCALE), for slow hosts."""
+    try:
+        return float(os.environ.get("NNX_DOJO_TIME_SCALE", "1"))
+    except ValueError:
+        return 1.0

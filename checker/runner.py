@@ -1,0 +1,237 @@
+"""Run source code on cases in a separate, resource-limited process and collect raw results."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from checker import config
+from checker.problems import Case
+
+STARTUP_TIMEOUT_S = 90.0  # importing jax on a busy 2-core host can take a while
+MAX_RESULTS_BYTES = 64 * 1024 * 1024
+MAX_FILE_BYTES = 16 * 1024 * 1024
+POLL_S = 0.01
+
+
+@dataclass
+class RawRun:
+    """What came back from one run: per-case records plus how the process ended."""
+
+    records: dict[str, dict[str, Any]] = field(default_factory=dict)
+    syntax_error: dict[str, Any] | None = None
+    finished: bool = False  # the child reported that every case ran
+    ended: str = "completed"  # completed | time_limit | memory_limit | output_limit | crashed
+    detail: str = ""
+    elapsed_s: float = 0.0
+
+
+def _limit_resources(memory_mb: int) -> None:
+    """Runs in the child before exec: cap memory, file size and core dumps."""
+    data = memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_DATA, (data, data))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (MAX_FILE_BYTES, MAX_FILE_BYTES))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+def child_env(home: str, xla_cache: Path) -> dict[str, str]:
+    """A minimal environment: nothing of the app's own variables reaches learner code."""
+    return {
+        "JAX_COMPILATION_CACHE_DIR": str(xla_cache),
+        "JAX_PERSISTENT_CACHE_MIN_COMPILE_TIME_SECS": "0",
+        "JAX_PERSISTENT_CACHE_MIN_ENTRY_SIZE_BYTES": "0",
+        # The default adds the cache path to every key, so a private copy would never hit.
+        "JAX_PERSISTENT_CACHE_ENABLE_XLA_CACHES": "none",
+        "PATH": "/usr/bin:/bin",
+        "HOME": home,
+        "PYTHONPATH": str(config.PROJECT_ROOT),
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "PYTHONUNBUFFERED": "1",
+        "JAX_PLATFORMS": "cpu",
+        "TF_CPP_MIN_LOG_LEVEL": "3",
+        "LANG": "C.UTF-8",
+    }
+
+
+def write_job(workdir: Path, source: str, entry: str, cases: list[Case]) -> dict[str, Any]:
+    """Write the submission and the case inputs into `workdir`; return the job description."""
+    (workdir / "solution.py").write_text(source, encoding="utf-8")
+    arrays: dict[str, np.ndarray] = {}
+    job_cases = []
+    for index, case in enumerate(cases):
+        args = []
+        for name, value in case.args.items():
+            if isinstance(value, np.ndarray):
+                key = f"case{index}_{name}"
+                arrays[key] = value
+                args.append({"array": key})
+            else:
+                args.append(float(value))
+        job_cases.append({"name": case.name, "args": args})
+    np.savez(workdir / "inputs.npz", **arrays)
+    return {
+        "workdir": str(workdir),
+        "source": "solution.py",
+        "inputs": "inputs.npz",
+        "results": "results.jsonl",
+        "entry": entry,
+        "cases": job_cases,
+        "stdout_cap": config.stdout_cap(),
+        "stdout_hard_cap": config.stdout_hard_cap(),
+    }
+
+
+def private_xla_cache(workdir: Path) -> Path:
+    """A private copy of the shared compilation cache, so learner code can never poison it."""
+    target = workdir / "xla-cache"
+    try:
+        shutil.copytree(config.xla_cache_dir(), target)
+    except OSError:
+        target.mkdir(exist_ok=True)
+    return target
+
+
+def start_child(workdir: Path, trusted: bool = False) -> subprocess.Popen:
+    """Start a process that imports jax, then waits for a job on stdin.
+
+    Trusted (reference) runs write the shared compilation cache; learner runs get a copy.
+    """
+    memory_mb = config.memory_limit_mb()
+    xla_cache = config.xla_cache_dir() if trusted else private_xla_cache(workdir)
+    if trusted:
+        xla_cache.mkdir(parents=True, exist_ok=True)
+    return subprocess.Popen(
+        [sys.executable, "-s", "-m", "checker.child"],
+        cwd=workdir,
+        env=child_env(str(workdir), xla_cache),
+        stdin=subprocess.PIPE,
+        stdout=open(workdir / "stdout.txt", "wb"),
+        stderr=open(workdir / "stderr.txt", "wb"),
+        start_new_session=True,
+        preexec_fn=lambda: _limit_resources(memory_mb),
+        close_fds=True,
+    )
+
+
+def kill_tree(process: subprocess.Popen) -> None:
+    """Kill the child's whole process group and reap it."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, signal.SIGKILL)
+    with contextlib.suppress(ProcessLookupError):
+        process.kill()
+    process.wait()
+
+
+def run_source(source: str, entry: str, cases: list[Case], time_limit_s: float, trusted: bool = False) -> RawRun:
+    """Run `source` on `cases` in a fresh process and return the raw results."""
+    workdir = Path(tempfile.mkdtemp(prefix="nnx-dojo-run-"))
+    try:
+        job = write_job(workdir, source, entry, cases)
+        process = start_child(workdir, trusted)
+        return supervise(process, workdir, job, time_limit_s * config.time_limit_scale())
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def supervise(process: subprocess.Popen, workdir: Path, job: dict[str, Any], time_limit_s: float) -> RawRun:
+    """Hand `job` to a started child, enforce the wall-clock limit and read its results."""
+    began = time.monotonic()
+    results_path = workdir / job["results"]
+    try:
+        process.stdin.write((json.dumps(job) + "\n").encode())
+        process.stdin.close()
+    except (BrokenPipeError, OSError):
+        pass
+    deadline = began + STARTUP_TIMEOUT_S + time_limit_s
+    started_at: float | None = None
+    timed_out = False
+    while process.poll() is None:
+        now = time.monotonic()
+        if started_at is None and _has_started(results_path):
+            started_at = now
+            deadline = now + time_limit_s
+        if now > deadline:
+            timed_out = True
+            break
+        time.sleep(POLL_S)
+    kill_tree(process)  # also reaps threads or grandchildren left behind
+    run = read_results(results_path)
+    run.elapsed_s = time.monotonic() - (started_at or began)
+    if timed_out:
+        run.ended = "time_limit"
+        run.detail = f"the time limit of {time_limit_s:g} s was reached"
+        if started_at is None:
+            run.detail = f"the checker could not start within {STARTUP_TIMEOUT_S:g} s"
+    elif not run.finished and run.syntax_error is None:
+        run.ended, run.detail = classify_exit(process.returncode, _tail(workdir / "stderr.txt"))
+    return run
+
+
+def _has_started(results_path: Path) -> bool:
+    try:
+        return results_path.stat().st_size > 0
+    except FileNotFoundError:
+        return False
+
+
+def _tail(path: Path, limit: int = 4_000) -> str:
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(max(path.stat().st_size - limit, 0))
+            return handle.read().decode("utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def classify_exit(returncode: int | None, stderr: str) -> tuple[str, str]:
+    """Name the way a process ended early, from its exit code and the end of its stderr."""
+    memory_markers = ("bad_alloc", "Unable to allocate", "RESOURCE_EXHAUSTED", "MemoryError", "Out of memory")
+    if returncode is not None and returncode < 0:
+        signum = -returncode
+        name = signal.Signals(signum).name if signum in signal.Signals._value2member_map_ else str(signum)
+        if signum == signal.SIGXFSZ:
+            return "output_limit", f"wrote more than {MAX_FILE_BYTES // (1024 * 1024)} MiB of output"
+        if signum == signal.SIGKILL or any(m in stderr for m in memory_markers):
+            return "memory_limit", f"the process was killed ({name}) after running out of memory"
+        return "crashed", f"the process crashed with signal {name}"
+    if any(m in stderr for m in memory_markers):
+        return "memory_limit", "the process ran out of memory"
+    return "crashed", f"your code ended the process (exit code {returncode}) before every case had run"
+
+
+def read_results(path: Path) -> RawRun:
+    """Parse the child's JSON lines; anything malformed or oversized is ignored, not trusted."""
+    run = RawRun()
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_RESULTS_BYTES)
+    except OSError:
+        data = b""
+    for raw_line in data.splitlines():
+        try:
+            record = json.loads(raw_line)
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            continue
+        if not isinstance(record, dict):
+            continue
+        event = record.get("event")
+        if event == "case" and isinstance(record.get("name"), str) and record["name"] not in run.records:
+            run.records[record["name"]] = record
+        elif event == "syntax_error" and isinstance(record.get("error"), dict):
+            run.syntax_error = record["error"]
+        elif event == "done":
+            run.finished = True
+    return run
