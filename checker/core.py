@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Any
 
 from checker import runner, traces
@@ -26,11 +27,14 @@ _RECORD_STATUS = {
 }
 
 
-def check(slug: str, source: str, mode: str = "submit") -> Verdict:
-    """Check `source` against exercise `slug`; `mode` 'run' uses visible cases, 'submit' all."""
+def check(slug: str, source: str, mode: str = "submit", root: Path | None = None) -> Verdict:
+    """Check `source` against exercise `slug`; `mode` 'run' uses visible cases, 'submit' all.
+
+    `root` is the problems folder (default: the project's `problems/`).
+    """
     began = time.monotonic()
     try:
-        verdict = _check(slug, source, mode)
+        verdict = _check(slug, source, mode, root)
     except (ProblemError, ReferenceFailed) as exc:
         verdict = Verdict(slug, mode, Status.INTERNAL_ERROR, message=f"The exercise could not be checked: {exc}")
     except Exception as exc:  # the checker always answers, even when it is itself broken
@@ -39,10 +43,10 @@ def check(slug: str, source: str, mode: str = "submit") -> Verdict:
     return verdict
 
 
-def _check(slug: str, source: str, mode: str) -> Verdict:
+def _check(slug: str, source: str, mode: str, root: Path | None) -> Verdict:
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, got {mode!r}")
-    problem = load_problem(slug)
+    problem = load_problem(slug, root)
     cases = [c for c in problem.cases() if mode == "submit" or c.visible]
     try:
         compile(source, traces.SOLUTION_FILENAME, "exec")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -12,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-PROBLEMS_DIR = Path(__file__).resolve().parent.parent / "problems"
+PROBLEMS_DIR = Path(os.environ.get("NNX_DOJO_PROBLEMS_DIR") or Path(__file__).resolve().parent.parent / "problems")
 DIFFICULTIES = ("easy", "medium", "hard")
 ARG_KINDS = ("float", "array")
 
@@ -122,14 +123,16 @@ def _mtime(path: Path) -> float:
         raise ProblemError(f"{path.parent.name}: missing {path.name}") from exc
 
 
-def list_problems(root: Path = PROBLEMS_DIR) -> list[Problem]:
-    """Every exercise under `root`, sorted by track then order."""
+def list_problems(root: Path | None = None) -> list[Problem]:
+    """Every exercise under `root` (default: the problems folder), sorted by track then order."""
+    root = root or PROBLEMS_DIR
     problems = [load_problem(p.parent.name, root) for p in sorted(root.glob("*/problem.toml"))]
     return sorted(problems, key=lambda p: (p.track, p.order, p.slug))
 
 
-def load_problem(slug: str, root: Path = PROBLEMS_DIR) -> Problem:
+def load_problem(slug: str, root: Path | None = None) -> Problem:
     """Load and validate `root/<slug>/problem.toml`; raises `ProblemError` on any defect."""
+    root = root or PROBLEMS_DIR
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug or ""):
         raise ProblemError(f"invalid exercise name {slug!r}")
     path = root / slug / "problem.toml"
