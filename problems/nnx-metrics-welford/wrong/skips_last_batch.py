@@ -1,0 +1,29 @@
+# expect: wrong_answer
+"""Off by one: the streaming loop stops one batch early, so the final batch never reaches Welford."""
+
+import jax.numpy as jnp
+import optax
+from flax import nnx
+
+
+def stream_statistics(seed, x_flat, y_flat, batch_size, lr, num_steps):
+    bs = int(batch_size)
+    n, d_in = x_flat.shape
+
+    def mse(model, x, y):
+        return jnp.mean(jnp.square(model(x) - y))
+
+    model = nnx.Linear(d_in, y_flat.shape[1], rngs=nnx.Rngs(int(seed)))
+    opt = nnx.Optimizer(model, optax.sgd(lr), wrt=nnx.Param)
+
+    for _ in range(int(num_steps)):
+        _, grads = nnx.value_and_grad(mse)(model, x_flat, y_flat)
+        opt.update(model, grads)
+
+    num_batches = -(-n // bs)
+    stats = nnx.metrics.Welford()
+    for i in range(num_batches - 1):
+        err = model(x_flat[i * bs : (i + 1) * bs]) - y_flat[i * bs : (i + 1) * bs]
+        stats.update(values=err**2)
+    result = stats.compute()
+    return jnp.array([result.mean, result.standard_deviation, result.standard_error_of_mean])

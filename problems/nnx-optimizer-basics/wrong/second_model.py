@@ -1,0 +1,24 @@
+# expect: wrong_answer
+"""Builds a second model and optimizer, so the update lands on a model that is never evaluated."""
+
+import jax.numpy as jnp
+import optax
+from flax import nnx
+
+
+def optimizer_one_step(seed, x, y, lr):
+    d_in, d_out = x.shape[-1], y.shape[-1]
+    model = nnx.Linear(d_in, d_out, rngs=nnx.Rngs(int(seed)))
+    tx = optax.sgd(lr)
+
+    def loss_fn(model, x, y):
+        err = model(x) - y
+        return jnp.mean(err**2)
+
+    grad_fn = nnx.value_and_grad(loss_fn)
+    loss_before, grads = grad_fn(model, x, y)
+    fresh = nnx.Linear(d_in, d_out, rngs=nnx.Rngs(int(seed)))
+    optimizer = nnx.Optimizer(fresh, tx, wrt=nnx.Param)
+    optimizer.update(fresh, grads)
+    loss_after = loss_fn(model, x, y)
+    return jnp.array([loss_before, loss_after])
