@@ -1,0 +1,1 @@
+"""NNX Dojo app library: storage, profiles, charts and shared page widgets."""
