@@ -139,5 +139,5 @@ def _summarise(problem: Problem, mode: str, results: list[CaseResult]) -> Verdic
         message = failing.message
     else:
         status = failing.status
-        message = f"Passed {passed} of {total}. First failure, case {failing.name!r}: {failing.message}"
+        message = f"First failure, case {failing.name!r}: {failing.message}"
     return Verdict(problem.slug, mode, status, passed, total, message, results)

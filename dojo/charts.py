@@ -32,13 +32,15 @@ def loss_chart(losses: list[float], reference_losses: list[float] | None, log_sc
         scale=alt.Scale(domain=who, range=[COLOURS[w] for w in who]),
         legend=alt.Legend(orient="top"),
     )
-    dash = alt.StrokeDash("who:N", legend=None, scale=alt.Scale(domain=[YOU, REFERENCE], range=[[1, 0], [6, 4]]))
     base = alt.Chart(frame).encode(
         x=alt.X("step:Q", title="training step", axis=alt.Axis(tickMinStep=1, format="d")),
         y=alt.Y("loss:Q", title="loss (log scale)" if log_scale and positive else "loss", scale=scale),
         color=colour,
         tooltip=[alt.Tooltip("who:N"), alt.Tooltip("step:Q"), alt.Tooltip("loss:Q", format=".6g")],
     )
-    lines = base.mark_line(strokeWidth=3).encode(strokeDash=dash)
-    points = base.mark_point(filled=True, size=60)
-    return (lines + points).properties(height=300)
+    # The reference is a wide, pale band drawn first; a matching curve runs inside it.
+    reference = base.transform_filter(alt.datum.who == REFERENCE).mark_line(strokeWidth=9, opacity=0.35)
+    yours = base.transform_filter(alt.datum.who == YOU)
+    return (reference + yours.mark_line(strokeWidth=2.5) + yours.mark_point(filled=True, size=45)).properties(
+        height=300
+    )

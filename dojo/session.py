@@ -5,22 +5,27 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from pathlib import Path
 
 import streamlit as st
 
 from checker.expected import expected_outputs
 from checker.problems import Problem, ProblemError, list_problems
-from dojo.store import Store, new_profile_id
+from dojo.store import DB_NAME, Store, default_data_dir, new_profile_id
 
 log = logging.getLogger("nnx_dojo")
 PROFILE_PARAM = "u"
 _PROFILE_ID = re.compile(r"[A-Za-z0-9_-]{8,64}")
 
 
-@st.cache_resource
 def get_store() -> Store:
-    """The one database connection of this server process."""
-    return Store()
+    """The database of this server process (one connection per database path)."""
+    return _store_at(str(default_data_dir() / DB_NAME))
+
+
+@st.cache_resource
+def _store_at(path: str) -> Store:
+    return Store(Path(path))
 
 
 @st.cache_data(ttl=30)

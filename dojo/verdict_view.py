@@ -50,21 +50,23 @@ def case_table(verdict: Verdict) -> None:
     for case in verdict.cases:
         rows.append(
             {
-                "": "✅" if case.passed else ("⏭️" if case.status is Status.NOT_RUN else "❌"),
-                "case": case.name,
-                "shown": "visible" if case.visible else "hidden",
-                "status": case.status.label,
+                "case": case.name if case.visible else f"🔒 {case.name}",
+                "status": ("✅ " if case.passed else "⏭️ " if case.status is Status.NOT_RUN else "❌ ")
+                + case.status.label.lower(),
                 "expected": _values(case.expected) if case.visible else "hidden",
                 "got": _values(case.got) if case.visible else "hidden",
-                "max abs error": case.max_abs_error if case.visible else None,
-                "time (s)": round(case.time_s, 3),
+                "max error": f"{case.max_abs_error:.2g}" if case.visible and case.max_abs_error is not None else "",
+                "time (s)": round(case.time_s, 2),
             }
         )
     st.dataframe(
         pd.DataFrame(rows),
         hide_index=True,
         width="stretch",
-        column_config={"max abs error": st.column_config.NumberColumn(format="%.3g")},
+        column_config={
+            "max error": st.column_config.TextColumn(help="largest absolute difference from the reference"),
+            "case": st.column_config.TextColumn(help="🔒 hidden cases run on Submit and keep their values secret"),
+        },
     )
     for case in verdict.cases:
         if case.visible and not case.passed and case.message and case.error is None:

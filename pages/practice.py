@@ -165,7 +165,7 @@ def workbench() -> None:
         language="python",
         theme=theme,
         keybinding="vscode",
-        font_size=14,
+        font_size=16,
         tab_size=4,
         min_lines=22,
         show_print_margin=False,

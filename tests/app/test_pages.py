@@ -1,0 +1,149 @@
+"""Every page through Streamlit's AppTest: rendering, verdicts on the practice page, progress."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from checker.problems import list_problems, load_problem
+from dojo.store import DB_NAME, Store
+from tests.conftest import PROJECT_ROOT
+
+PROFILE = "apptest-profile-1"
+APP = str(PROJECT_ROOT / "app.py")
+
+
+@pytest.fixture(autouse=True)
+def _navigation_like_a_running_server(monkeypatch: pytest.MonkeyPatch) -> None:
+    """AppTest starts every run as if no page had called st.navigation yet, so the `pages/`
+    folder would be run as an old-style multipage app each time. A real server leaves that
+    mode after its first run (and `require_navigation` handles that first run); mirror it.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs) -> None:
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("NNX_DOJO_DATA_DIR", str(tmp_path))
+    return tmp_path
+
+
+def _app(page: str | None = None, **params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=300)
+    at.query_params["u"] = PROFILE
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()  # pages registered with a url_path are only known after a first run
+    if page:
+        at.switch_page(page).run()
+    return at
+
+
+def _texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [t.value for t in at.title]
+    parts += [s.value for s in at.subheader] + [str(link.proto.label) for link in at.get("page_link")]
+    return "\n".join(parts)
+
+
+def test_catalogue_lists_every_exercise(data_dir: Path) -> None:
+    at = _app()
+    assert not at.exception
+    text = _texts(at)
+    for problem in list_problems():
+        assert problem.title in text
+    assert "Training" in text and "Metrics" in text
+
+
+def test_catalogue_search_filters(data_dir: Path) -> None:
+    at = _app()
+    at.text_input(key="catalogue-search").input("welford").run()
+    text = _texts(at)
+    assert "Welford" in text
+    assert "NNX Train Step" not in text
+
+
+def _practice(slug: str, code: str | None, data_dir: Path) -> AppTest:
+    if code is not None:
+        store = Store(data_dir / DB_NAME)
+        store.save_draft(PROFILE, slug, code)
+        store.close()
+    return _app(problem=slug)
+
+
+def test_practice_shows_statement_and_starter(data_dir: Path) -> None:
+    at = _practice("nnx-optimizer-basics", None, data_dir)
+    assert not at.exception
+    assert "NNX Optimizer Basics" in _texts(at)
+    assert at.button(key="submit") and at.button(key="run")
+
+
+def test_correct_solution_is_accepted_and_progress_updates(data_dir: Path) -> None:
+    problem = load_problem("nnx-optimizer-basics")
+    at = _practice(problem.slug, problem.reference, data_dir)
+    at.button(key="submit").click().run()
+    assert not at.exception
+    assert any("Accepted" in s.value for s in at.success), [e.value for e in at.error]
+    progress = _app("pages/progress.py")
+    assert not progress.exception
+    assert any(m.label == "Solved" and m.value == "1 / 6" for m in progress.metric)
+
+
+def test_wrong_solution_is_a_wrong_answer(data_dir: Path) -> None:
+    problem = load_problem("nnx-optimizer-basics")
+    wrong = (problem.folder / "wrong" / "no_update.py").read_text()
+    at = _practice(problem.slug, wrong, data_dir)
+    at.button(key="run").click().run()
+    assert any("Wrong answer" in e.value for e in at.error)
+
+
+def test_syntax_error_shows_its_line(data_dir: Path) -> None:
+    at = _practice(
+        "nnx-train-step", "import jax\n\ndef train_step_loss(seed, x, y, lr, num_steps)\n    pass\n", data_dir
+    )
+    at.button(key="run").click().run()
+    banner = " ".join(w.value for w in at.warning)
+    assert "Syntax error" in banner and "line 3" in banner
+    assert any("line 3" in c.value for c in at.code)
+
+
+def test_unknown_exercise_in_link_falls_back(data_dir: Path) -> None:
+    at = _app(problem="does-not-exist")  # a deep link to the root opens the practice page
+    assert not at.exception
+    assert any("no exercise called" in w.value for w in at.warning)
+
+
+def test_hints_are_revealed_one_at_a_time(data_dir: Path) -> None:
+    problem = load_problem("nnx-train-step")
+    at = _practice(problem.slug, None, data_dir)
+    assert not any(problem.hints[0] in i.value for i in at.info)
+    at.button(key="hint").click().run()
+    assert any(problem.hints[0] in i.value for i in at.info)
+    assert not any(problem.hints[1] in i.value for i in at.info)
+
+
+def test_progress_and_about_render(data_dir: Path) -> None:
+    progress = _app("pages/progress.py")
+    assert not progress.exception
+    assert any("Nothing checked yet" in i.value for i in progress.info)
+    about = _app("pages/about.py")
+    assert not about.exception
+    assert "separate Python process" in _texts(about)
+
+
+def test_unwritable_data_dir_still_works(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    monkeypatch.setenv("NNX_DOJO_DATA_DIR", str(blocker / "data"))
+    at = _app()
+    assert not at.exception
+    assert any("not being saved" in w.value for w in at.sidebar.warning)
