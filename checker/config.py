@@ -49,3 +49,13 @@ def time_limit_scale() -> float:
         return float(os.environ.get("NNX_DOJO_TIME_SCALE", "1"))
     except ValueError:
         return 1.0
+
+
+def pool_size() -> int:
+    """Warm learner processes kept ready by the app (NNX_DOJO_POOL_SIZE); 0 disables the pool."""
+    return max(_int("NNX_DOJO_POOL_SIZE", 2), 0)
+
+
+def max_concurrent_checks() -> int:
+    """Learner processes allowed to run at once (NNX_DOJO_MAX_CONCURRENT); others queue."""
+    return max(_int("NNX_DOJO_MAX_CONCURRENT", os.cpu_count() or 2), 1)

@@ -9,6 +9,7 @@ from typing import Any
 from checker import runner, traces
 from checker.compare import compare
 from checker.expected import ExpectedCase, ReferenceFailed, expected_outputs
+from checker.pool import default_pool
 from checker.problems import Case, Problem, ProblemError, load_problem
 from checker.verdict import CaseResult, ErrorInfo, Status, Verdict
 
@@ -27,14 +28,21 @@ _RECORD_STATUS = {
 }
 
 
-def check(slug: str, source: str, mode: str = "submit", root: Path | None = None) -> Verdict:
+_DEFAULT_POOL = object()
+
+
+def check(slug: str, source: str, mode: str = "submit", root: Path | None = None, pool: Any = _DEFAULT_POOL) -> Verdict:
     """Check `source` against exercise `slug`; `mode` 'run' uses visible cases, 'submit' all.
 
-    `root` is the problems folder (default: the project's `problems/`).
+    `root` is the problems folder (default: the project's `problems/`). `pool` is a
+    `checker.pool.WorkerPool` to take a warm worker from; by default the process-wide pool if one
+    was started, `None` for a fresh process every time.
     """
     began = time.monotonic()
+    if pool is _DEFAULT_POOL:
+        pool = default_pool()
     try:
-        verdict = _check(slug, source, mode, root)
+        verdict = _check(slug, source, mode, root, pool)
     except (ProblemError, ReferenceFailed) as exc:
         verdict = Verdict(slug, mode, Status.INTERNAL_ERROR, message=f"The exercise could not be checked: {exc}")
     except Exception as exc:  # the checker always answers, even when it is itself broken
@@ -43,7 +51,7 @@ def check(slug: str, source: str, mode: str = "submit", root: Path | None = None
     return verdict
 
 
-def _check(slug: str, source: str, mode: str, root: Path | None) -> Verdict:
+def _check(slug: str, source: str, mode: str, root: Path | None, pool: Any) -> Verdict:
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, got {mode!r}")
     problem = load_problem(slug, root)
@@ -56,7 +64,7 @@ def _check(slug: str, source: str, mode: str, root: Path | None) -> Verdict:
         error = ErrorInfo("SyntaxError", f"the code cannot be compiled: {exc}")
         return Verdict(slug, mode, Status.SYNTAX_ERROR, 0, len(cases), f"Syntax error: {exc}", error=error)
     expected = expected_outputs(problem)
-    run = runner.run_source(source, problem.entry, cases, problem.time_limit_s)
+    run = runner.run_source(source, problem.entry, cases, problem.time_limit_s, pool=pool)
     if run.syntax_error is not None:
         return _syntax_verdict(problem, mode, len(cases), run.syntax_error)
     # The first case without a result is the one that was running when the process stopped.

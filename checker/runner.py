@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +38,7 @@ class RawRun:
     ended: str = "completed"  # completed | time_limit | memory_limit | output_limit | crashed
     detail: str = ""
     elapsed_s: float = 0.0
+    warm: bool = False  # served by a pre-warmed pool worker
 
 
 def _limit_resources(memory_mb: int) -> None:
@@ -135,15 +137,49 @@ def kill_tree(process: subprocess.Popen) -> None:
     process.wait()
 
 
-def run_source(source: str, entry: str, cases: list[Case], time_limit_s: float, trusted: bool = False) -> RawRun:
-    """Run `source` on `cases` in a fresh process and return the raw results."""
-    workdir = Path(tempfile.mkdtemp(prefix="nnx-dojo-run-"))
-    try:
-        job = write_job(workdir, source, entry, cases)
-        process = start_child(workdir, trusted)
-        return supervise(process, workdir, job, time_limit_s * config.time_limit_scale())
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+_slots: threading.BoundedSemaphore | None = None
+_slots_lock = threading.Lock()
+_active = 0
+
+
+def active_runs() -> int:
+    """How many runs are in progress in this process (the pool warms new workers only when idle)."""
+    return _active
+
+
+def _run_slots() -> threading.BoundedSemaphore:
+    """Limits how many learner processes run at once; the rest wait their turn."""
+    global _slots
+    with _slots_lock:
+        if _slots is None:
+            _slots = threading.BoundedSemaphore(config.max_concurrent_checks())
+        return _slots
+
+
+def run_source(
+    source: str, entry: str, cases: list[Case], time_limit_s: float, trusted: bool = False, pool: Any = None
+) -> RawRun:
+    """Run `source` on `cases` in a separate process and return the raw results.
+
+    With a `pool` (a `checker.pool.WorkerPool`), a pre-warmed worker is used when one is ready;
+    otherwise a fresh process is started. Either way the process serves this run only.
+    """
+    global _active
+    with _run_slots():
+        with _slots_lock:
+            _active += 1
+        worker = pool.acquire() if pool is not None and not trusted else None
+        workdir = worker.workdir if worker else Path(tempfile.mkdtemp(prefix="nnx-dojo-run-"))
+        try:
+            job = write_job(workdir, source, entry, cases)
+            process = worker.process if worker else start_child(workdir, trusted)
+            run = supervise(process, workdir, job, time_limit_s * config.time_limit_scale())
+            run.warm = worker is not None
+            return run
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+            with _slots_lock:
+                _active -= 1
 
 
 def supervise(process: subprocess.Popen, workdir: Path, job: dict[str, Any], time_limit_s: float) -> RawRun:

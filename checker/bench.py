@@ -1,0 +1,276 @@
+"""Benchmark: naive (fresh process) against warm pool, cold start, 30 at once, overhead, soak.
+
+    python -m checker.bench [--repeat 10] [--json] [--soak N]
+
+Every figure comes from one run on one machine; compare the ratios, not the absolute times.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from checker import expected
+from checker import pool as pool_module
+from checker.core import check
+from checker.problems import Problem, list_problems, load_problem
+
+SEED_EXERCISES = ("nnx-optimizer-basics", "nnx-train-step", "nnx-train-batchnorm", "nnx-multimetric")
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def _time_check(problem: Problem, source: str, pool: Any) -> tuple[float, str]:
+    began = time.perf_counter()
+    verdict = check(problem.slug, source, "submit", pool=pool)
+    return time.perf_counter() - began, verdict.status.value
+
+
+def _in_process_seconds(problem: Problem) -> float:
+    """The reference's run time on all cases in an already-warm process (second of two runs)."""
+    import jax
+    import jax.numpy as jnp
+
+    namespace: dict[str, Any] = {}
+    exec(compile(problem.reference, "reference.py", "exec"), namespace)
+    function = namespace[problem.entry]
+    seconds = 0.0
+    for _ in range(2):
+        began = time.perf_counter()
+        for case in problem.cases():
+            args = [jnp.asarray(v) if hasattr(v, "shape") else v for v in case.args.values()]
+            jax.block_until_ready(function(*args))
+        seconds = time.perf_counter() - began
+    return seconds
+
+
+class MemorySampler:
+    """Samples the resident memory of this process's children every 50 ms; keeps the peak."""
+
+    def __init__(self) -> None:
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _descendants(self) -> list[int]:
+        parents: dict[int, int] = {}
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    with open(f"/proc/{entry}/stat") as handle:
+                        parents[int(entry)] = int(handle.read().rsplit(")", 1)[1].split()[1])
+                except (OSError, ValueError, IndexError):
+                    continue
+        found, frontier = [], [os.getpid()]
+        while frontier:
+            parent = frontier.pop()
+            children = [pid for pid, ppid in parents.items() if ppid == parent]
+            found.extend(children)
+            frontier.extend(children)
+        return found
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, pool_module.memory_of(self._descendants()))
+            self._stop.wait(0.05)
+
+    def __enter__(self) -> MemorySampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def bench_latency(repeat: int, pool_size: int) -> list[dict[str, Any]]:
+    """Per seed exercise: naive and pool latency of submitting the reference, and their ratio."""
+    rows = []
+    warm = pool_module.WorkerPool(pool_size)
+    try:
+        for slug in SEED_EXERCISES:
+            problem = load_problem(slug)
+            expected.expected_outputs(problem)  # cached once; never part of a submission's latency
+            naive = [_time_check(problem, problem.reference, None)[0] for _ in range(repeat)]
+            pooled = []
+            for _ in range(repeat):
+                warm.wait_ready(1, timeout=300)
+                seconds, status = _time_check(problem, problem.reference, warm)
+                assert status == "accepted", f"{slug}: {status}"
+                pooled.append(seconds)
+            in_process = _in_process_seconds(problem)
+            rows.append(
+                {
+                    "exercise": slug,
+                    "naive_p50_s": statistics.median(naive),
+                    "naive_p95_s": _percentile(naive, 95),
+                    "pool_p50_s": statistics.median(pooled),
+                    "pool_p95_s": _percentile(pooled, 95),
+                    "speedup_p50": statistics.median(naive) / statistics.median(pooled),
+                    "in_process_s": in_process,
+                    "overhead_p50_s": statistics.median(pooled) - in_process,
+                    "runs": repeat,
+                }
+            )
+            print(f"  {slug}: naive {rows[-1]['naive_p50_s']:.2f} s, pool {rows[-1]['pool_p50_s']:.2f} s",
+                  file=sys.stderr)  # fmt: skip
+    finally:
+        warm.close()
+    return rows
+
+
+def bench_cold(pool_size: int) -> dict[str, Any]:
+    """First check right after start: empty pool, reference outputs read from the disk cache."""
+    expected.clear_memory_cache()
+    problem = load_problem("nnx-train-step")
+    began = time.perf_counter()
+    fresh = pool_module.WorkerPool(pool_size)
+    try:
+        seconds, status = _time_check(problem, problem.reference, fresh)
+    finally:
+        fresh.close()
+    return {"exercise": problem.slug, "first_check_s": time.perf_counter() - began, "check_s": seconds,
+            "status": status}  # fmt: skip
+
+
+def _mixed_submissions(count: int) -> list[tuple[Problem, str, str]]:
+    jobs = []
+    problems = list_problems()
+    for index in range(count):
+        problem = problems[index % len(problems)]
+        wrong = problem.wrong_solutions()
+        if index % 2 == 0 or not wrong:
+            jobs.append((problem, problem.reference, "accepted"))
+        else:
+            path = wrong[(index // 2) % len(wrong)]
+            from checker.validate import declared_status
+
+            jobs.append((problem, path.read_text(encoding="utf-8"), declared_status(path)))
+    return jobs
+
+
+def bench_concurrent(count: int, pool_size: int) -> dict[str, Any]:
+    """`count` mixed submissions at once: every verdict right, completion times, peak memory."""
+    for problem in list_problems():
+        expected.expected_outputs(problem)
+    jobs = _mixed_submissions(count)
+    shared = pool_module.WorkerPool(pool_size)
+    shared.wait_ready(pool_size, timeout=600)
+    began = time.perf_counter()
+
+    def submit(job: tuple[Problem, str, str]) -> tuple[float, bool]:
+        problem, source, want = job
+        verdict = check(problem.slug, source, "submit", pool=shared)
+        return time.perf_counter() - began, verdict.status.value == want
+
+    try:
+        with MemorySampler() as memory, ThreadPoolExecutor(max_workers=count) as executor:
+            results = list(executor.map(submit, jobs))
+    finally:
+        shared.close()
+    times = [t for t, _ in results]
+    return {
+        "submissions": count,
+        "correct_verdicts": sum(ok for _, ok in results),
+        "p50_s": statistics.median(times),
+        "p95_s": _percentile(times, 95),
+        "max_s": max(times),
+        "peak_memory_mb": memory.peak / 2**20,
+        "pool_size": pool_size,
+    }
+
+
+def soak(count: int, pool_size: int) -> dict[str, Any]:
+    """`count` sequential mixed submissions through one pool, with a timeout every 50th."""
+    os.environ.setdefault("NNX_DOJO_TIME_SCALE", "0.1")  # a 30 s limit becomes 3 s
+    shared = pool_module.WorkerPool(pool_size)
+    jobs = _mixed_submissions(count)
+    loop = "def f(*args):\n    while True:\n        pass\n"
+    wrong_verdicts, timeouts, warm_served = 0, 0, 0
+    began = time.perf_counter()
+    try:
+        for index, (problem, source, want) in enumerate(jobs):
+            if index % 50 == 49:
+                source, want = loop.replace("def f", f"def {problem.entry}"), "time_limit"
+            verdict = check(problem.slug, source, "submit", pool=shared)
+            wrong_verdicts += verdict.status.value != want
+            timeouts += verdict.status.value == "time_limit"
+            if index % 100 == 99:
+                print(f"  soak: {index + 1}/{count}", file=sys.stderr)
+        warm_served = shared.served
+    finally:
+        shared.close()
+    return {"submissions": count, "wrong_verdicts": wrong_verdicts, "timeouts_recovered": timeouts,
+            "served_warm": warm_served, "seconds": time.perf_counter() - began}  # fmt: skip
+
+
+def format_tables(report: dict[str, Any]) -> str:
+    """The benchmark as Markdown tables."""
+    lines = [
+        "| exercise | naive p50 | naive p95 | pool p50 | pool p95 | speed-up (p50) | warm in-process | overhead |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for row in report["latency"]:
+        lines.append(
+            f"| {row['exercise']} | {row['naive_p50_s']:.2f} s | {row['naive_p95_s']:.2f} s | "
+            f"{row['pool_p50_s']:.2f} s | {row['pool_p95_s']:.2f} s | {row['speedup_p50']:.1f}x | "
+            f"{row['in_process_s']:.2f} s | {row['overhead_p50_s'] * 1000:.0f} ms |"
+        )
+    cold = report["cold"]
+    lines += [
+        "",
+        f"Cold start: first check {cold['first_check_s']:.2f} s after the pool was created ({cold['status']}).",
+    ]
+    conc = report["concurrent"]
+    lines += [
+        "",
+        "| at once | correct verdicts | p50 | p95 | max | peak checker memory | pool size |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+        f"| {conc['submissions']} | {conc['correct_verdicts']}/{conc['submissions']} | {conc['p50_s']:.1f} s | "
+        f"{conc['p95_s']:.1f} s | {conc['max_s']:.1f} s | {conc['peak_memory_mb']:.0f} MiB | {conc['pool_size']} |",
+    ]
+    if "soak" in report:
+        soak_row = report["soak"]
+        lines += ["", f"Soak: {soak_row['submissions']} submissions, {soak_row['wrong_verdicts']} wrong verdicts, "
+                  f"{soak_row['timeouts_recovered']} timeouts recovered, {soak_row['served_warm']} served warm, "
+                  f"{soak_row['seconds']:.0f} s."]  # fmt: skip
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print the tables (or JSON)."""
+    parser = argparse.ArgumentParser(prog="python -m checker.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=10, help="submissions per exercise and path")
+    parser.add_argument("--concurrent", type=int, default=30, help="submissions sent at once")
+    parser.add_argument("--pool-size", type=int, default=None, help="default: NNX_DOJO_POOL_SIZE or 2")
+    parser.add_argument("--soak", type=int, default=0, help="also run this many sequential submissions")
+    parser.add_argument("--json", action="store_true", help="print machine-readable figures")
+    args = parser.parse_args(argv)
+    from checker import config
+
+    size = args.pool_size if args.pool_size is not None else max(config.pool_size(), 1)
+    report: dict[str, Any] = {"cpu_count": os.cpu_count(), "pool_size": size}
+    report["latency"] = bench_latency(args.repeat, size)
+    report["cold"] = bench_cold(size)
+    report["concurrent"] = bench_concurrent(args.concurrent, size)
+    if args.soak:
+        report["soak"] = soak(args.soak, size)
+    print(json.dumps(report, indent=2) if args.json else format_tables(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

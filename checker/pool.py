@@ -1,0 +1,201 @@
+"""A pool of pre-started, pre-warmed learner processes, each used for exactly one submission.
+
+A worker imports jax, flax and optax and runs the exercises' reference code on stand-in inputs
+of the cases' shapes (so eager kernels are compiled), then waits for one job. After serving it,
+the worker is killed and a new one is warmed in the background. When no worker is ready, the
+checker falls back to starting a fresh process (the naive path): never an error.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from checker import config, runner
+from checker.problems import Problem, list_problems
+
+log = logging.getLogger("nnx_dojo.pool")
+WARM_UP_TIMEOUT_S = 180.0
+_default: WorkerPool | None = None
+_default_lock = threading.Lock()
+
+
+@dataclass
+class Worker:
+    """One pre-started learner process and its private working folder."""
+
+    process: subprocess.Popen
+    workdir: Path
+    started_at: float = field(default_factory=time.monotonic)
+
+    def ready(self) -> bool:
+        """True once the worker finished warming up and waits for its job."""
+        return self.process.poll() is None and (self.workdir / "ready").exists()
+
+    def alive(self) -> bool:
+        """True while the process runs."""
+        return self.process.poll() is None
+
+    def discard(self) -> None:
+        """Kill the process and remove its folder."""
+        runner.kill_tree(self.process)
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+def write_warm_up(workdir: Path, problems: list[Problem]) -> None:
+    """Write the warm-up programs: every reference on random inputs shaped like its cases."""
+    rng = np.random.default_rng(12345)
+    arrays: dict[str, np.ndarray] = {}
+    programs = []
+    for problem in problems:
+        cases = []
+        for index, case in enumerate(problem.cases()):
+            args = []
+            for name, value in case.args.items():
+                if isinstance(value, np.ndarray):
+                    key = f"{problem.slug}_{index}_{name}"
+                    arrays[key] = rng.standard_normal(value.shape).astype(value.dtype)
+                    args.append({"array": key})
+                else:
+                    args.append(float(value))
+            cases.append(args)
+        programs.append({"source": problem.reference, "entry": problem.entry, "cases": cases})
+    (workdir / "warmup.json").write_text(json.dumps(programs), encoding="utf-8")
+    np.savez(workdir / "warmup.npz", **arrays)
+
+
+class WorkerPool:
+    """Keeps `size` warm workers ready; hands each out once."""
+
+    def __init__(self, size: int, problems: list[Problem] | None = None) -> None:
+        self.size = max(size, 0)
+        self._problems = problems
+        self._workers: list[Worker] = []
+        self._lock = threading.Lock()
+        self._closed = threading.Event()
+        self._wake = threading.Event()
+        self.served = 0
+        self.fallbacks = 0
+        self._thread = threading.Thread(target=self._maintain, name="nnx-dojo-pool", daemon=True)
+        if self.size:
+            self._thread.start()
+
+    def _spawn(self) -> Worker:
+        workdir = Path(tempfile.mkdtemp(prefix="nnx-dojo-worker-"))
+        problems = self._problems if self._problems is not None else list_problems()
+        write_warm_up(workdir, problems)
+        return Worker(runner.start_child(workdir), workdir)
+
+    def _maintain(self) -> None:
+        """Reap dead or stuck workers and start new ones, one warming at a time."""
+        while not self._closed.is_set():
+            with self._lock:
+                for worker in list(self._workers):
+                    stuck = not worker.ready() and time.monotonic() - worker.started_at > WARM_UP_TIMEOUT_S
+                    if not worker.alive() or stuck:
+                        self._workers.remove(worker)
+                        worker.discard()
+                warming = any(not w.ready() for w in self._workers)
+                missing = len(self._workers) < self.size
+            # Warming costs CPU; do it between checks so it never slows a learner's run down.
+            if missing and not warming and runner.active_runs() == 0:
+                try:
+                    worker = self._spawn()
+                except Exception:
+                    log.exception("could not start a worker")
+                    self._closed.wait(5)
+                    continue
+                with self._lock:
+                    if self._closed.is_set():
+                        worker.discard()
+                        return
+                    self._workers.append(worker)
+            self._wake.wait(0.05)
+            self._wake.clear()
+
+    def acquire(self) -> Worker | None:
+        """A ready worker, removed from the pool (it will be replaced), or None."""
+        with self._lock:
+            for worker in self._workers:
+                if worker.ready():
+                    self._workers.remove(worker)
+                    self.served += 1
+                    self._wake.set()
+                    return worker
+            self.fallbacks += 1
+            return None
+
+    def ready_count(self) -> int:
+        """How many workers are warm right now."""
+        with self._lock:
+            return sum(w.ready() for w in self._workers)
+
+    def wait_ready(self, count: int = 1, timeout: float = 120.0) -> bool:
+        """Block until `count` workers are warm (benchmarks and tests use this)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.ready_count() >= min(count, self.size):
+                return True
+            time.sleep(0.05)
+        return False
+
+    def pids(self) -> list[int]:
+        """Process ids of the pooled workers."""
+        with self._lock:
+            return [w.process.pid for w in self._workers if w.alive()]
+
+    def close(self) -> None:
+        """Stop maintaining and kill every pooled worker."""
+        self._closed.set()
+        self._wake.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout=10)
+        with self._lock:
+            for worker in self._workers:
+                worker.discard()
+            self._workers.clear()
+
+
+def start_default_pool(size: int | None = None) -> WorkerPool:
+    """Start (once) the process-wide pool that `check()` uses; size from NNX_DOJO_POOL_SIZE."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = WorkerPool(config.pool_size() if size is None else size)
+        return _default
+
+
+def default_pool() -> WorkerPool | None:
+    """The process-wide pool, if one was started."""
+    return _default
+
+
+def stop_default_pool() -> None:
+    """Close the process-wide pool."""
+    global _default
+    with _default_lock:
+        if _default is not None:
+            _default.close()
+            _default = None
+
+
+def memory_of(pids: list[int]) -> int:
+    """Resident memory in bytes of these processes (Linux /proc), for the benchmark."""
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/statm") as handle:
+                total += int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, ValueError, IndexError):
+            continue
+    return total

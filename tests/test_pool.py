@@ -1,0 +1,76 @@
+"""The warm worker pool: one submission per worker, no leaks between submissions, fallback, recovery."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from checker import Status, check
+from checker.pool import WorkerPool
+from checker.problems import load_problem
+
+
+@pytest.fixture
+def fixture_problem(fixture_root: Path):
+    return load_problem("fixture-affine", fixture_root)
+
+
+@pytest.fixture
+def pool(fixture_problem) -> Iterator[WorkerPool]:
+    workers = WorkerPool(1, problems=[fixture_problem])
+    assert workers.wait_ready(1, timeout=300), "no worker became ready"
+    yield workers
+    workers.close()
+
+
+def _check(source: str, fixture_root: Path, pool: WorkerPool | None):
+    return check("fixture-affine", source, "submit", root=fixture_root, pool=pool)
+
+
+def test_a_worker_serves_one_submission_and_is_replaced(pool: WorkerPool, fixture_problem, fixture_root) -> None:
+    first = pool.pids()
+    verdict = _check(fixture_problem.reference, fixture_root, pool)
+    assert verdict.status is Status.ACCEPTED
+    assert pool.served == 1 and pool.fallbacks == 0
+    assert pool.wait_ready(1, timeout=300)
+    assert pool.pids() and set(pool.pids()).isdisjoint(first)
+
+
+def test_monkeypatching_jax_does_not_leak_into_the_next_submission(
+    pool: WorkerPool, fixture_problem, fixture_root
+) -> None:
+    saboteur = (
+        "import jax.numpy as jnp\nimport numpy as np\n\n"
+        "jnp.mean = lambda *a, **k: 0.0\nnp.allclose = lambda *a, **k: True\nnp.isclose = lambda a, b, **k: a == a\n\n"
+        "def fit_affine(seed, x, y, num_steps):\n    return jnp.zeros(2)\n"
+    )
+    assert _check(saboteur, fixture_root, pool).status is Status.WRONG_ANSWER
+    assert pool.wait_ready(1, timeout=300)
+    assert _check(fixture_problem.reference, fixture_root, pool).status is Status.ACCEPTED
+    assert pool.served == 2
+
+
+def test_no_ready_worker_falls_back_to_a_fresh_process(fixture_problem, fixture_root) -> None:
+    cold = WorkerPool(1, problems=[fixture_problem])
+    try:
+        verdict = _check(fixture_problem.reference, fixture_root, cold)  # the worker is still warming up
+    finally:
+        cold.close()
+    assert verdict.status is Status.ACCEPTED
+    assert cold.fallbacks >= 1
+
+
+def test_short_soak_with_a_timeout_recovers(
+    pool: WorkerPool, fixture_problem, fixture_root, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NNX_DOJO_TIME_SCALE", "0.25")  # the fixture's 8 s limit becomes 2 s
+    loop = "def fit_affine(*args):\n    while True:\n        pass\n"
+    wrong = (fixture_problem.folder / "wrong" / "no_update.py").read_text()
+    plan = [(fixture_problem.reference, Status.ACCEPTED), (loop, Status.TIME_LIMIT), (wrong, Status.WRONG_ANSWER)] * 2
+    for source, want in plan:
+        pool.wait_ready(1, timeout=300)
+        assert _check(source, fixture_root, pool).status is want
+    assert pool.wait_ready(1, timeout=300)
+    assert pool.served >= 4
