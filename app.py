@@ -22,6 +22,7 @@ page = st.navigation([catalogue_page, practice_page, progress_page, about_page])
 
 profile = session.profile_id()
 session.warm_references()
+session.start_pool()
 store = session.get_store()
 
 with st.sidebar:

@@ -150,8 +150,24 @@ def warm_up(path: str) -> None:
     gc.collect()
 
 
+def limit_resources(argv: list[str]) -> None:
+    """Cap memory (data segment), file size and core dumps for this process and its children."""
+    import argparse
+    import resource
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--memory-mb", type=int, default=3072)
+    parser.add_argument("--file-bytes", type=int, default=16 * 1024 * 1024)
+    args, _ = parser.parse_known_args(argv)
+    data = args.memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_DATA, (data, data))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (args.file_bytes, args.file_bytes))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
 def main() -> None:
     """Import the libraries, optionally warm up, read a job from stdin, run every case, write results."""
+    limit_resources(sys.argv[1:])
     os.environ.setdefault("JAX_PLATFORMS", "cpu")
     import jax  # noqa: F401  (imported before the job arrives: that is the warm-up)
     import numpy as np

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import resource
 import shutil
 import signal
 import subprocess
@@ -39,14 +38,6 @@ class RawRun:
     detail: str = ""
     elapsed_s: float = 0.0
     warm: bool = False  # served by a pre-warmed pool worker
-
-
-def _limit_resources(memory_mb: int) -> None:
-    """Runs in the child before exec: cap memory, file size and core dumps."""
-    data = memory_mb * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_DATA, (data, data))
-    resource.setrlimit(resource.RLIMIT_FSIZE, (MAX_FILE_BYTES, MAX_FILE_BYTES))
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
 def child_env(home: str, xla_cache: Path) -> dict[str, str]:
@@ -111,19 +102,26 @@ def start_child(workdir: Path, trusted: bool = False) -> subprocess.Popen:
 
     Trusted (reference) runs write the shared compilation cache; learner runs get a copy.
     """
-    memory_mb = config.memory_limit_mb()
     xla_cache = config.xla_cache_dir() if trusted else private_xla_cache(workdir)
     if trusted:
         xla_cache.mkdir(parents=True, exist_ok=True)
     return subprocess.Popen(
-        [sys.executable, "-s", "-m", "checker.child"],
+        [
+            sys.executable,
+            "-s",
+            "-m",
+            "checker.child",
+            "--memory-mb",
+            str(config.memory_limit_mb()),
+            "--file-bytes",
+            str(MAX_FILE_BYTES),
+        ],  # fmt: skip
         cwd=workdir,
         env=child_env(str(workdir), xla_cache),
         stdin=subprocess.PIPE,
         stdout=open(workdir / "stdout.txt", "wb"),
         stderr=open(workdir / "stderr.txt", "wb"),
-        start_new_session=True,
-        preexec_fn=lambda: _limit_resources(memory_mb),
+        start_new_session=True,  # no preexec_fn: forking a process that runs JAX threads is unsafe
         close_fds=True,
     )
 

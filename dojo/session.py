@@ -54,6 +54,14 @@ def warm_references() -> threading.Thread:
     return thread
 
 
+@st.cache_resource
+def start_pool() -> object:
+    """Keep warm learner processes ready so a check does not wait for imports and compilation."""
+    from checker.pool import start_default_pool
+
+    return start_default_pool()
+
+
 def profile_id() -> str:
     """This visitor's profile id, kept in the URL so a reload finds the same drafts and progress."""
     current = st.session_state.get("profile_id")
