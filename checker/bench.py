@@ -107,7 +107,7 @@ def bench_latency(repeat: int, pool_size: int) -> list[dict[str, Any]]:
             naive = [_time_check(problem, problem.reference, None)[0] for _ in range(repeat)]
             pooled = []
             for _ in range(repeat):
-                warm.wait_ready(1, timeout=300)
+                warm.wait_ready(pool_size, timeout=300)  # a learner clicking on an idle server
                 seconds, status = _time_check(problem, problem.reference, warm)
                 assert status == "accepted", f"{slug}: {status}"
                 pooled.append(seconds)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import errno
 import io
 import json
 import os
@@ -99,6 +100,11 @@ def run_case(code: Any, source: str, entry: str, args: list[Any], job: dict[str,
                     record["output"] = encode_output(function(*args))
             except OutputLimitExceeded as exc:
                 record = {"status": "output_limit", "message": str(exc)}
+            except OSError as exc:
+                if exc.errno != errno.EFBIG:
+                    record = {"status": "error", "error": traces.runtime_error_info(exc, source)}
+                else:  # RLIMIT_FSIZE: Python ignores SIGXFSZ, so the write fails instead
+                    record = {"status": "output_limit", "message": "wrote more than the file-size limit allows"}
             except BaseException as exc:  # the learner's error, whatever it is, is a result
                 status = "memory_limit" if _is_memory_error(exc) else "error"
                 record = {"status": status, "error": traces.runtime_error_info(exc, source)}
@@ -184,8 +190,7 @@ def main() -> None:
     line = sys.stdin.readline()
     if not line:
         return
-    job = json.loads(line)
-    os.chdir(job["workdir"])
+    job = json.loads(line)  # paths in the job are relative to the working folder
     with open(job["results"], "a", encoding="utf-8") as results:
         _emit(results, {"event": "start", "pid": os.getpid()})
         with open(job["source"], encoding="utf-8") as handle:

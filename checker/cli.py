@@ -1,4 +1,4 @@
-"""Command line: `python -m checker list | check SLUG FILE | validate [SLUG...]`."""
+"""Command line: `python -m checker list | check SLUG FILE | validate [SLUG...] | doctor`."""
 
 from __future__ import annotations
 
@@ -71,6 +71,20 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_ACCEPTED if all(row.ok for row in rows) else EXIT_REJECTED
 
 
+def _cmd_doctor(_: argparse.Namespace) -> int:
+    from checker import cgroups
+    from checker.sandbox import isolation
+
+    report = isolation()
+    print(f"isolation level: {report.level}")
+    if report.reason:
+        print(f"  not stronger because: {report.reason}")
+    print(f"  per-run cgroups (process and memory caps): {'yes' if cgroups.available() else 'no'}")
+    for line in report.protections:
+        print(f"  - {line}")
+    return EXIT_ACCEPTED
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for all sub-commands."""
     parser = argparse.ArgumentParser(prog="python -m checker", description="NNX Dojo checker")
@@ -85,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate_parser = commands.add_parser("validate", help="reference accepted, starter and wrong/ rejected")
     validate_parser.add_argument("slugs", nargs="*")
     validate_parser.set_defaults(func=_cmd_validate)
+    commands.add_parser("doctor", help="report how learner code is isolated here").set_defaults(func=_cmd_doctor)
     return parser
 
 

@@ -14,6 +14,7 @@ from checker.problems import Case, Problem, ProblemError, load_problem
 from checker.verdict import CaseResult, ErrorInfo, Status, Verdict
 
 MODES = ("run", "submit")
+MAX_SOURCE_CHARS = 200_000
 _PROCESS_END = {
     "time_limit": Status.TIME_LIMIT,
     "memory_limit": Status.MEMORY_LIMIT,
@@ -56,6 +57,17 @@ def _check(slug: str, source: str, mode: str, root: Path | None, pool: Any) -> V
         raise ValueError(f"mode must be one of {MODES}, got {mode!r}")
     problem = load_problem(slug, root)
     cases = [c for c in problem.cases() if mode == "submit" or c.visible]
+    if isinstance(source, bytes):
+        try:
+            source = source.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            message = f"the code is not valid UTF-8 text (byte {exc.start})"
+            return Verdict(slug, mode, Status.SYNTAX_ERROR, 0, len(cases), f"Syntax error: {message}",
+                           error=ErrorInfo("SyntaxError", message))  # fmt: skip
+    if len(source) > MAX_SOURCE_CHARS:
+        message = f"the code is {len(source):,} characters long; the limit is {MAX_SOURCE_CHARS:,}"
+        return Verdict(slug, mode, Status.SYNTAX_ERROR, 0, len(cases), f"Syntax error: {message}",
+                       error=ErrorInfo("SyntaxError", message))  # fmt: skip
     try:
         compile(source, traces.SOLUTION_FILENAME, "exec")
     except SyntaxError as exc:
@@ -91,7 +103,8 @@ def _case_result(problem: Problem, case: Case, expected: ExpectedCase, run: runn
         result.status = _PROCESS_END.get(run.ended, Status.INTERNAL_ERROR)
         result.message = run.detail or "no result came back"
         if run.ended == "completed":
-            result.status, result.message = Status.INTERNAL_ERROR, "no result came back for this case"
+            result.status = Status.RUNTIME_ERROR
+            result.message = "no result came back for this case: the code interfered with the checker's output"
         if later:
             result.status, result.message = Status.NOT_RUN, "not run: the submission stopped on an earlier case"
         return result

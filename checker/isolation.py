@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
-from checker import config
+from checker import cgroups, config
+from checker.sandbox import isolation
 
 
 def describe_isolation() -> list[str]:
-    """One sentence per protection actually applied to learner processes."""
-    return [
-        "Your code runs in a separate Python process, never inside the web app, and a fresh one for every check.",
+    """One sentence per protection actually applied to learner processes here."""
+    report = isolation()
+    lines = [f"Isolation level: **{report.level}**" + (f" (not stronger: {report.reason})" if report.reason else "")]
+    lines += [line[0].upper() + line[1:] + "." for line in report.protections]
+    lines.append(
+        f"Limits: {config.memory_limit_mb()} MiB of memory, 16 MiB per written file and "
+        f"{config.stdout_hard_cap():,} printed characters per case, plus the exercise's time limit."
+    )
+    if cgroups.available():
+        lines.append("A control group per run caps processes and memory and kills everything left at the end.")
+    lines += [
         "Each case executes your file anew in an empty namespace, so globals never carry over between cases.",
-        "The process starts with an empty environment (no app settings or secrets) in a temporary folder "
-        "that is deleted afterwards.",
-        f"Limits: the exercise's wall-clock time limit, {config.memory_limit_mb()} MiB of memory, 16 MiB per "
-        f"written file and {config.stdout_hard_cap():,} printed characters per case; past a limit the whole "
-        "process group is killed.",
         "Expected outputs never enter your process: it only reports what your function returned, and the "
         "verdict is computed outside it.",
         "Compiled kernels are shared read-only: your process works on a private copy of the compilation cache.",
     ]
+    return lines

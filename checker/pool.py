@@ -8,10 +8,12 @@ checker falls back to starting a fresh process (the naive path): never an error.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import threading
@@ -37,6 +39,8 @@ class Worker:
     process: subprocess.Popen
     workdir: Path
     started_at: float = field(default_factory=time.monotonic)
+    paused_s: float = 0.0  # time spent stopped while checks ran
+    paused_at: float | None = None
 
     def ready(self) -> bool:
         """True once the worker finished warming up and waits for its job."""
@@ -46,8 +50,26 @@ class Worker:
         """True while the process runs."""
         return self.process.poll() is None
 
+    def warming_for(self) -> float:
+        """Seconds spent warming up, not counting pauses."""
+        paused = self.paused_s + (time.monotonic() - self.paused_at if self.paused_at is not None else 0.0)
+        return time.monotonic() - self.started_at - paused
+
+    def pause(self, stop: bool) -> None:
+        """Stop (or continue) a warming worker so it never competes with a running check for CPU."""
+        if stop == (self.paused_at is not None):
+            return
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self.process.pid, signal.SIGSTOP if stop else signal.SIGCONT)
+        if stop:
+            self.paused_at = time.monotonic()
+        else:
+            self.paused_s += time.monotonic() - (self.paused_at or time.monotonic())
+            self.paused_at = None
+
     def discard(self) -> None:
         """Kill the process and remove its folder."""
+        self.pause(False)
         runner.kill_tree(self.process)
         shutil.rmtree(self.workdir, ignore_errors=True)
 
@@ -99,16 +121,20 @@ class WorkerPool:
     def _maintain(self) -> None:
         """Reap dead or stuck workers and start new ones, one warming at a time."""
         while not self._closed.is_set():
+            busy = runner.active_runs() > 0
             with self._lock:
+                for worker in self._workers:
+                    if not worker.ready():
+                        worker.pause(busy)
                 for worker in list(self._workers):
-                    stuck = not worker.ready() and time.monotonic() - worker.started_at > WARM_UP_TIMEOUT_S
+                    stuck = not worker.ready() and worker.warming_for() > WARM_UP_TIMEOUT_S
                     if not worker.alive() or stuck:
                         self._workers.remove(worker)
                         worker.discard()
                 warming = any(not w.ready() for w in self._workers)
                 missing = len(self._workers) < self.size
             # Warming costs CPU; do it between checks so it never slows a learner's run down.
-            if missing and not warming and runner.active_runs() == 0:
+            if missing and not warming and not busy:
                 try:
                     worker = self._spawn()
                 except Exception:

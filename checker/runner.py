@@ -18,12 +18,13 @@ from typing import Any
 
 import numpy as np
 
-from checker import config
+from checker import cgroups, config, sandbox
 from checker.problems import Case
 
 STARTUP_TIMEOUT_S = 90.0  # importing jax on a busy 2-core host can take a while
 MAX_RESULTS_BYTES = 64 * 1024 * 1024
 MAX_FILE_BYTES = 16 * 1024 * 1024
+PIDS_MAX = 512  # processes and threads together; XLA alone starts a few dozen threads
 POLL_S = 0.01
 
 
@@ -76,7 +77,6 @@ def write_job(workdir: Path, source: str, entry: str, cases: list[Case]) -> dict
         job_cases.append({"name": case.name, "args": args})
     np.savez(workdir / "inputs.npz", **arrays)
     return {
-        "workdir": str(workdir),
         "source": "solution.py",
         "inputs": "inputs.npz",
         "results": "results.jsonl",
@@ -100,39 +100,53 @@ def private_xla_cache(workdir: Path) -> Path:
 def start_child(workdir: Path, trusted: bool = False) -> subprocess.Popen:
     """Start a process that imports jax, then waits for a job on stdin.
 
-    Trusted (reference) runs write the shared compilation cache; learner runs get a copy.
+    Learner processes run in the strongest sandbox the host allows and get a private copy of the
+    compilation cache; trusted (reference) runs write the shared cache and are not sandboxed.
     """
-    xla_cache = config.xla_cache_dir() if trusted else private_xla_cache(workdir)
+    limits = ["--memory-mb", str(config.memory_limit_mb()), "--file-bytes", str(MAX_FILE_BYTES)]
+    python = [sys.executable, "-s", "-m", "checker.child", *limits]
     if trusted:
+        xla_cache = config.xla_cache_dir()
         xla_cache.mkdir(parents=True, exist_ok=True)
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-s",
-            "-m",
-            "checker.child",
-            "--memory-mb",
-            str(config.memory_limit_mb()),
-            "--file-bytes",
-            str(MAX_FILE_BYTES),
-        ],  # fmt: skip
-        cwd=workdir,
-        env=child_env(str(workdir), xla_cache),
-        stdin=subprocess.PIPE,
-        stdout=open(workdir / "stdout.txt", "wb"),
-        stderr=open(workdir / "stderr.txt", "wb"),
-        start_new_session=True,  # no preexec_fn: forking a process that runs JAX threads is unsafe
-        close_fds=True,
-    )
+        command, env = python, child_env(str(workdir), xla_cache)
+    elif sandbox.isolation().level == "bubblewrap":
+        private_xla_cache(workdir)
+        inner = Path(sandbox.INNER_WORKDIR)
+        inner_env = child_env(str(inner), inner / "xla-cache")
+        inner_env["PYTHONPATH"] = sandbox.INNER_CODE
+        command, env = sandbox.bwrap_command(workdir, inner_env) + python, {}
+    else:
+        command, env = python, child_env(str(workdir), private_xla_cache(workdir))
+    group = None if trusted else cgroups.create(PIDS_MAX, (config.memory_limit_mb() + 512) * 1024 * 1024)
+    if group is not None:
+        # The shell joins the group before exec, so every process of the run is inside from the start.
+        joins = "; ".join(f'echo $$ > "{d / "cgroup.procs"}"' for d in group.directories)
+        command = ["/bin/sh", "-c", f'{joins}; exec "$@"', "sh", *command]
+    with open(workdir / "stdout.txt", "wb") as stdout, open(workdir / "stderr.txt", "wb") as stderr:
+        process = subprocess.Popen(
+            command,
+            cwd=workdir,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=stdout,
+            stderr=stderr,
+            start_new_session=True,  # no preexec_fn: forking a process that runs JAX threads is unsafe
+            close_fds=True,
+        )
+    process.run_group = group  # type: ignore[attr-defined]
+    return process
 
 
 def kill_tree(process: subprocess.Popen) -> None:
-    """Kill the child's whole process group and reap it."""
+    """Kill the child's process group and its cgroup (reaching even processes that left the group), reap it."""
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(process.pid, signal.SIGKILL)
     with contextlib.suppress(ProcessLookupError):
         process.kill()
     process.wait()
+    group = getattr(process, "run_group", None)
+    if group is not None:
+        group.kill_and_remove()
 
 
 _slots: threading.BoundedSemaphore | None = None
@@ -197,10 +211,14 @@ def supervise(process: subprocess.Popen, workdir: Path, job: dict[str, Any], tim
         if started_at is None and _has_started(results_path):
             started_at = now
             deadline = now + time_limit_s
+        elif started_at is not None and _has_finished(results_path):
+            break  # threads the learner left running must not hold the verdict back
         if now > deadline:
             timed_out = True
             break
         time.sleep(POLL_S)
+    group = getattr(process, "run_group", None)
+    oom_killed = group is not None and group.oom_killed()
     kill_tree(process)  # also reaps threads or grandchildren left behind
     run = read_results(results_path)
     run.elapsed_s = time.monotonic() - (started_at or began)
@@ -211,6 +229,8 @@ def supervise(process: subprocess.Popen, workdir: Path, job: dict[str, Any], tim
             run.detail = f"the checker could not start within {STARTUP_TIMEOUT_S:g} s"
     elif not run.finished and run.syntax_error is None:
         run.ended, run.detail = classify_exit(process.returncode, _tail(workdir / "stderr.txt"))
+        if oom_killed:
+            run.ended, run.detail = "memory_limit", "the process was killed after using more memory than allowed"
     return run
 
 
@@ -218,6 +238,15 @@ def _has_started(results_path: Path) -> bool:
     try:
         return results_path.stat().st_size > 0
     except FileNotFoundError:
+        return False
+
+
+def _has_finished(results_path: Path) -> bool:
+    try:
+        with open(results_path, "rb") as handle:
+            handle.seek(max(results_path.stat().st_size - 64, 0))
+            return handle.read().rstrip().endswith(b'{"event": "done"}')
+    except OSError:
         return False
 
 

@@ -35,6 +35,7 @@ def _navigation_like_a_running_server(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("NNX_DOJO_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("NNX_DOJO_POOL_SIZE", "0")  # each AppTest check starts a fresh process
     return tmp_path
 
 
@@ -137,13 +138,15 @@ def test_progress_and_about_render(data_dir: Path) -> None:
     assert any("Nothing checked yet" in i.value for i in progress.info)
     about = _app("pages/about.py")
     assert not about.exception
-    assert "separate Python process" in _texts(about)
+    assert "Isolation level" in _texts(about)
+    assert "empty namespace" in _texts(about)
 
 
 def test_unwritable_data_dir_still_works(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")
     monkeypatch.setenv("NNX_DOJO_DATA_DIR", str(blocker / "data"))
+    monkeypatch.setenv("NNX_DOJO_POOL_SIZE", "0")
     at = _app()
     assert not at.exception
     assert any("not being saved" in w.value for w in at.sidebar.warning)

@@ -1,0 +1,138 @@
+"""The strongest isolation this host allows for learner processes: bubblewrap, else a plain process.
+
+With bubblewrap the learner's process gets new user, PID, network, IPC, UTS and cgroup
+namespaces, runs as uid 65534 with no capabilities, sees a read-only system with only the
+interpreter, its packages and the checker mounted, and can write only its own run folder.
+bubblewrap itself is started with an empty environment, so nothing of the app's environment
+is readable inside (not even through /proc). Where bubblewrap is missing or cannot create
+namespaces (some hosted platforms), the checker degrades to a separate process with an empty
+environment, a temporary folder and resource limits, and says so.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker import config
+
+INNER_WORKDIR = "/sandbox"
+INNER_CODE = "/opt/nnx-dojo"
+SANDBOX_UID = 65534
+
+
+@dataclass(frozen=True)
+class Isolation:
+    """What protects the host from learner code here."""
+
+    level: str  # "bubblewrap" or "process"
+    reason: str = ""  # why a stronger level is not in use
+    protections: list[str] = field(default_factory=list)
+
+
+def _bwrap() -> str | None:
+    setting = os.environ.get("NNX_DOJO_SANDBOX", "auto")
+    if setting == "none":
+        return None
+    return shutil.which("bwrap")
+
+
+def _system_mounts() -> list[str]:
+    args = ["--ro-bind", "/usr", "/usr"]
+    for name in ("bin", "lib", "lib32", "lib64", "sbin"):
+        path = Path("/") / name
+        if path.is_symlink():
+            args += ["--symlink", os.readlink(path), str(path)]
+        elif path.is_dir():
+            args += ["--ro-bind", str(path), str(path)]
+    for name in ("/etc/ld.so.cache", "/etc/localtime", "/etc/ssl/certs"):
+        args += ["--ro-bind-try", name, name]
+    return args
+
+
+def _python_mounts() -> list[str]:
+    roots: list[Path] = []
+    for candidate in [sys.base_prefix, sys.prefix, *[p for p in sys.path if p.endswith("-packages")]]:
+        path = Path(candidate).resolve()
+        if path.is_dir() and not str(path).startswith("/usr/") and not any(path.is_relative_to(r) for r in roots):
+            roots = [r for r in roots if not r.is_relative_to(path)] + [path]
+    args = []
+    for root in roots:
+        args += ["--ro-bind", str(root), str(root)]
+    executable = Path(sys.executable)
+    if not str(executable).startswith("/usr/") and not any(executable.is_relative_to(r) for r in roots):
+        args += ["--ro-bind", str(executable.parent), str(executable.parent)]
+    return args
+
+
+def bwrap_command(workdir: Path, env: dict[str, str]) -> list[str]:
+    """The bubblewrap prefix that runs a command inside the sandbox with `env` as its environment."""
+    bwrap = _bwrap()
+    assert bwrap is not None
+    command = [
+        bwrap,
+        "--unshare-all",
+        "--unshare-user",
+        "--uid", str(SANDBOX_UID),
+        "--gid", str(SANDBOX_UID),
+        "--die-with-parent",
+        "--new-session",
+        "--cap-drop", "ALL",
+        "--hostname", "sandbox",
+        *_system_mounts(),
+        *_python_mounts(),
+        "--ro-bind", str(config.PROJECT_ROOT / "checker"), f"{INNER_CODE}/checker",
+        "--bind", str(workdir), INNER_WORKDIR,
+        "--chdir", INNER_WORKDIR,
+        "--proc", "/proc",
+        "--dev", "/dev",
+        "--tmpfs", "/tmp",
+        "--clearenv",
+    ]  # fmt: skip
+    for key, value in env.items():
+        command += ["--setenv", key, value]
+    return [*command, "--"]
+
+
+@functools.lru_cache(maxsize=1)
+def isolation() -> Isolation:
+    """Probe once which isolation works on this host."""
+    common = [
+        "a separate process per check, started with an empty environment and killed with its whole group",
+        "memory, file-size and output limits; the exercise's wall-clock limit",
+    ]
+    bwrap = _bwrap()
+    if bwrap is None:
+        reason = (
+            "disabled by NNX_DOJO_SANDBOX=none"
+            if os.environ.get("NNX_DOJO_SANDBOX") == "none"
+            else ("bubblewrap (bwrap) is not installed")
+        )
+        return Isolation("process", reason, common)
+    probe_dir = Path(config.cache_dir()) / "sandbox-probe"
+    try:
+        probe_dir.mkdir(parents=True, exist_ok=True)
+        command = bwrap_command(probe_dir, {"PATH": "/usr/bin:/bin"}) + [sys.executable, "-S", "-c", "pass"]
+        result = subprocess.run(command, env={}, capture_output=True, timeout=30)
+    except (OSError, subprocess.SubprocessError) as exc:
+        return Isolation("process", f"bubblewrap could not start: {exc}", common)
+    if result.returncode != 0:
+        message = result.stderr.decode(errors="replace").strip().splitlines()
+        return Isolation("process", f"bubblewrap failed: {message[-1] if message else result.returncode}", common)
+    return Isolation(
+        "bubblewrap",
+        "",
+        [
+            *common,
+            "bubblewrap: new user, PID, network, IPC, UTS and cgroup namespaces (no network at all)",
+            f"runs as uid {SANDBOX_UID} with every capability dropped",
+            "sees only a read-only system, the Python interpreter and packages, and the checker; "
+            "the exercises, reference solutions, database and secrets do not exist inside",
+            "can write only its own run folder, deleted afterwards",
+        ],
+    )
