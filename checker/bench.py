@@ -106,8 +106,9 @@ def bench_latency(repeat: int, pool_size: int) -> list[dict[str, Any]]:
             expected.expected_outputs(problem)  # cached once; never part of a submission's latency
             naive = [_time_check(problem, problem.reference, None)[0] for _ in range(repeat)]
             pooled = []
+            warm.want(slug)  # the learner opened the exercise
             for _ in range(repeat):
-                warm.wait_ready(pool_size, timeout=300)  # a learner clicking on an idle server
+                warm.wait_ready(1, timeout=300, slug=slug)  # a learner clicking on an idle server
                 seconds, status = _time_check(problem, problem.reference, warm)
                 assert status == "accepted", f"{slug}: {status}"
                 pooled.append(seconds)
@@ -138,6 +139,7 @@ def bench_cold(pool_size: int) -> dict[str, Any]:
     problem = load_problem("nnx-train-step")
     began = time.perf_counter()
     fresh = pool_module.WorkerPool(pool_size)
+    fresh.want(problem.slug)
     try:
         seconds, status = _time_check(problem, problem.reference, fresh)
     finally:
@@ -168,6 +170,8 @@ def bench_concurrent(count: int, pool_size: int) -> dict[str, Any]:
         expected.expected_outputs(problem)
     jobs = _mixed_submissions(count)
     shared = pool_module.WorkerPool(pool_size)
+    for problem, _, _ in jobs[:pool_size]:
+        shared.want(problem.slug)
     shared.wait_ready(pool_size, timeout=600)
     began = time.perf_counter()
 
@@ -198,6 +202,8 @@ def soak(count: int, pool_size: int) -> dict[str, Any]:
     os.environ.setdefault("NNX_DOJO_TIME_SCALE", "0.1")  # a 30 s limit becomes 3 s
     shared = pool_module.WorkerPool(pool_size)
     jobs = _mixed_submissions(count)
+    for problem, _, _ in jobs[:pool_size]:
+        shared.want(problem.slug)
     loop = "def f(*args):\n    while True:\n        pass\n"
     wrong_verdicts, timeouts, warm_served = 0, 0, 0
     began = time.perf_counter()

@@ -76,7 +76,7 @@ def _check(slug: str, source: str, mode: str, root: Path | None, pool: Any) -> V
         error = ErrorInfo("SyntaxError", f"the code cannot be compiled: {exc}")
         return Verdict(slug, mode, Status.SYNTAX_ERROR, 0, len(cases), f"Syntax error: {exc}", error=error)
     expected = expected_outputs(problem)
-    run = runner.run_source(source, problem.entry, cases, problem.time_limit_s, pool=pool)
+    run = runner.run_source(source, problem.entry, cases, problem.time_limit_s, pool=pool, slug=slug)
     if run.syntax_error is not None:
         return _syntax_verdict(problem, mode, len(cases), run.syntax_error)
     # The first case without a result is the one that was running when the process stopped.

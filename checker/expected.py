@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.metadata
 import json
@@ -33,6 +34,7 @@ class ExpectedCase:
     losses: list[float]
 
 
+@functools.lru_cache(maxsize=1)
 def library_versions() -> dict[str, str]:
     """Installed versions of the libraries that decide the numbers."""
     versions = {}

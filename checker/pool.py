@@ -1,7 +1,7 @@
 """A pool of pre-started, pre-warmed learner processes, each used for exactly one submission.
 
-A worker imports jax, flax and optax and runs the exercises' reference code on stand-in inputs
-of the cases' shapes (so eager kernels are compiled), then waits for one job. After serving it,
+A worker imports jax, flax and optax and runs one exercise's reference code on stand-in inputs
+of its cases' shapes (so the eager kernels are compiled), then waits for one job. After serving it,
 the worker is killed and a new one is warmed in the background. When no worker is ready, the
 checker falls back to starting a fresh process (the naive path): never an error.
 """
@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from checker import config, runner
-from checker.problems import Problem, list_problems
+from checker.problems import Problem, ProblemError, load_problem
 
 log = logging.getLogger("nnx_dojo.pool")
 WARM_UP_TIMEOUT_S = 180.0
@@ -38,6 +38,7 @@ class Worker:
 
     process: subprocess.Popen
     workdir: Path
+    slug: str = ""  # the exercise it was warmed for
     started_at: float = field(default_factory=time.monotonic)
     paused_s: float = 0.0  # time spent stopped while checks ran
     paused_at: float | None = None
@@ -97,11 +98,18 @@ def write_warm_up(workdir: Path, problems: list[Problem]) -> None:
 
 
 class WorkerPool:
-    """Keeps `size` warm workers ready; hands each out once."""
+    """Keeps up to `size` workers, each warmed for an exercise learners are working on; hands each out once.
+
+    Warming a worker for every exercise would hold the kernels of all of them (over 1 GB per
+    process), so each worker warms one exercise: the ones most recently asked for with `want()`.
+    """
+
+    MAX_WANTED = 32
 
     def __init__(self, size: int, problems: list[Problem] | None = None) -> None:
         self.size = max(size, 0)
-        self._problems = problems
+        self._catalogue = {p.slug: p for p in problems} if problems is not None else None
+        self._wanted: list[str] = []  # most recently wanted first
         self._workers: list[Worker] = []
         self._lock = threading.Lock()
         self._closed = threading.Event()
@@ -112,14 +120,48 @@ class WorkerPool:
         if self.size:
             self._thread.start()
 
-    def _spawn(self) -> Worker:
+    def want(self, slug: str) -> None:
+        """Ask for a worker warmed for this exercise (a learner opened it or submitted to it)."""
+        with self._lock:
+            if slug in self._wanted:
+                self._wanted.remove(slug)
+            self._wanted.insert(0, slug)
+            del self._wanted[self.MAX_WANTED :]
+        self._wake.set()
+
+    def _problem(self, slug: str) -> Problem | None:
+        if self._catalogue is not None:
+            return self._catalogue.get(slug)
+        try:
+            return load_problem(slug)
+        except ProblemError:
+            return None
+
+    def _spawn(self, slug: str) -> Worker | None:
+        problem = self._problem(slug)
+        if problem is None:
+            return None
         workdir = Path(tempfile.mkdtemp(prefix="nnx-dojo-worker-"))
-        problems = self._problems if self._problems is not None else list_problems()
-        write_warm_up(workdir, problems)
-        return Worker(runner.start_child(workdir), workdir)
+        write_warm_up(workdir, [problem])
+        return Worker(runner.start_child(workdir), workdir, slug)
+
+    def _next_to_warm(self) -> str | None:
+        """The first wanted exercise without a worker; makes room by evicting unwanted ones."""
+        targets = self._wanted[: self.size]
+        have = {w.slug for w in self._workers}
+        slug = next((s for s in targets if s not in have), None)
+        if slug is None:
+            return None
+        if len(self._workers) >= self.size:
+            spare = next((w for w in self._workers if w.slug not in targets), None)
+            if spare is None:
+                return None
+            self._workers.remove(spare)
+            spare.discard()
+        return slug
 
     def _maintain(self) -> None:
-        """Reap dead or stuck workers and start new ones, one warming at a time."""
+        """Reap dead or stuck workers and start wanted ones, one warming at a time, only between checks."""
         while not self._closed.is_set():
             busy = runner.active_runs() > 0
             with self._lock:
@@ -132,45 +174,48 @@ class WorkerPool:
                         self._workers.remove(worker)
                         worker.discard()
                 warming = any(not w.ready() for w in self._workers)
-                missing = len(self._workers) < self.size
-            # Warming costs CPU; do it between checks so it never slows a learner's run down.
-            if missing and not warming and not busy:
+                slug = None if warming or busy else self._next_to_warm()
+            if slug is not None:
                 try:
-                    worker = self._spawn()
+                    worker = self._spawn(slug)
                 except Exception:
-                    log.exception("could not start a worker")
+                    log.exception("could not start a worker for %s", slug)
                     self._closed.wait(5)
                     continue
                 with self._lock:
-                    if self._closed.is_set():
+                    if worker is None:
+                        self._wanted = [s for s in self._wanted if s != slug]
+                    elif self._closed.is_set():
                         worker.discard()
                         return
-                    self._workers.append(worker)
+                    else:
+                        self._workers.append(worker)
             self._wake.wait(0.05)
             self._wake.clear()
 
-    def acquire(self) -> Worker | None:
-        """A ready worker, removed from the pool (it will be replaced), or None."""
+    def acquire(self, slug: str) -> Worker | None:
+        """A ready worker warmed for `slug`, removed from the pool (it will be replaced), or None."""
         with self._lock:
             for worker in self._workers:
-                if worker.ready():
+                if worker.slug == slug and worker.ready():
                     self._workers.remove(worker)
                     self.served += 1
                     self._wake.set()
                     return worker
             self.fallbacks += 1
-            return None
+        self.want(slug)
+        return None
 
-    def ready_count(self) -> int:
-        """How many workers are warm right now."""
+    def ready_count(self, slug: str | None = None) -> int:
+        """How many workers are warm right now (for `slug` only, if given)."""
         with self._lock:
-            return sum(w.ready() for w in self._workers)
+            return sum(w.ready() and slug in (None, w.slug) for w in self._workers)
 
-    def wait_ready(self, count: int = 1, timeout: float = 120.0) -> bool:
+    def wait_ready(self, count: int = 1, timeout: float = 120.0, slug: str | None = None) -> bool:
         """Block until `count` workers are warm (benchmarks and tests use this)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if self.ready_count() >= min(count, self.size):
+            if self.ready_count(slug) >= min(count, self.size):
                 return True
             time.sleep(0.05)
         return False
@@ -216,12 +261,15 @@ def stop_default_pool() -> None:
 
 
 def memory_of(pids: list[int]) -> int:
-    """Resident memory in bytes of these processes (Linux /proc), for the benchmark."""
+    """Proportional set size in bytes of these processes (shared libraries counted once overall)."""
     total = 0
     for pid in pids:
         try:
-            with open(f"/proc/{pid}/statm") as handle:
-                total += int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            with open(f"/proc/{pid}/smaps_rollup") as handle:
+                for line in handle:
+                    if line.startswith("Pss:"):
+                        total += int(line.split()[1]) * 1024
+                        break
         except (OSError, ValueError, IndexError):
             continue
     return total

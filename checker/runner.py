@@ -169,19 +169,26 @@ def _run_slots() -> threading.BoundedSemaphore:
 
 
 def run_source(
-    source: str, entry: str, cases: list[Case], time_limit_s: float, trusted: bool = False, pool: Any = None
+    source: str,
+    entry: str,
+    cases: list[Case],
+    time_limit_s: float,
+    trusted: bool = False,
+    pool: Any = None,
+    slug: str = "",
 ) -> RawRun:
     """Run `source` on `cases` in a separate process and return the raw results.
 
-    With a `pool` (a `checker.pool.WorkerPool`), a pre-warmed worker is used when one is ready;
+    With a `pool` (a `checker.pool.WorkerPool`), a worker warmed for exercise `slug` is used when ready;
     otherwise a fresh process is started. Either way the process serves this run only.
     """
     global _active
     with _run_slots():
         with _slots_lock:
             _active += 1
-        worker = pool.acquire() if pool is not None and not trusted else None
+        worker = pool.acquire(slug) if pool is not None and not trusted else None
         workdir = worker.workdir if worker else Path(tempfile.mkdtemp(prefix="nnx-dojo-run-"))
+        process = None
         try:
             job = write_job(workdir, source, entry, cases)
             process = worker.process if worker else start_child(workdir, trusted)
@@ -189,9 +196,16 @@ def run_source(
             run.warm = worker is not None
             return run
         finally:
-            shutil.rmtree(workdir, ignore_errors=True)
             with _slots_lock:
                 _active -= 1
+            # The results are read; killing and deleting can happen off the learner's waiting time.
+            threading.Thread(target=_clean_up, args=(process, workdir), daemon=True).start()
+
+
+def _clean_up(process: subprocess.Popen | None, workdir: Path) -> None:
+    if process is not None:
+        kill_tree(process)
+    shutil.rmtree(workdir, ignore_errors=True)
 
 
 def supervise(process: subprocess.Popen, workdir: Path, job: dict[str, Any], time_limit_s: float) -> RawRun:
@@ -219,7 +233,8 @@ def supervise(process: subprocess.Popen, workdir: Path, job: dict[str, Any], tim
         time.sleep(POLL_S)
     group = getattr(process, "run_group", None)
     oom_killed = group is not None and group.oom_killed()
-    kill_tree(process)  # also reaps threads or grandchildren left behind
+    if timed_out or not _has_finished(results_path):
+        kill_tree(process)  # nothing more may be written before the results are read
     run = read_results(results_path)
     run.elapsed_s = time.monotonic() - (started_at or began)
     if timed_out:

@@ -11,6 +11,7 @@ from streamlit.errors import StreamlitAPIException
 from streamlit_ace import st_ace
 
 from checker import check
+from checker.pool import default_pool
 from checker.problems import Problem
 from dojo import session, verdict_view
 from dojo.store import StorageError
@@ -34,6 +35,9 @@ st.session_state.last_problem = slug
 if st.query_params.get("problem") != slug:
     st.query_params["problem"] = slug
 problem: Problem = by_slug[slug]
+warm_pool = default_pool()
+if warm_pool is not None:
+    warm_pool.want(slug)  # a worker warmed for this exercise will be ready by the time they submit
 
 codes = session.per_exercise("code")
 seeds = session.per_exercise("seed")

@@ -20,6 +20,7 @@ def fixture_problem(fixture_root: Path):
 @pytest.fixture
 def pool(fixture_problem) -> Iterator[WorkerPool]:
     workers = WorkerPool(1, problems=[fixture_problem])
+    workers.want(fixture_problem.slug)
     assert workers.wait_ready(1, timeout=300), "no worker became ready"
     yield workers
     workers.close()
@@ -54,6 +55,7 @@ def test_monkeypatching_jax_does_not_leak_into_the_next_submission(
 
 def test_no_ready_worker_falls_back_to_a_fresh_process(fixture_problem, fixture_root) -> None:
     cold = WorkerPool(1, problems=[fixture_problem])
+    cold.want(fixture_problem.slug)
     try:
         verdict = _check(fixture_problem.reference, fixture_root, cold)  # the worker is still warming up
     finally:
@@ -74,3 +76,11 @@ def test_short_soak_with_a_timeout_recovers(
         assert _check(source, fixture_root, pool).status is want
     assert pool.wait_ready(1, timeout=300)
     assert pool.served >= 4
+
+
+def test_workers_are_warmed_for_the_wanted_exercise_only(pool: WorkerPool, fixture_problem) -> None:
+    assert pool.ready_count(fixture_problem.slug) == 1
+    assert pool.acquire("some-other-exercise") is None  # never hands out a worker warmed for another one
+    assert pool.ready_count(fixture_problem.slug) == 1
+    pool.want("no-such-exercise")  # unknown exercises are dropped, not retried forever
+    assert pool.wait_ready(1, timeout=60, slug=fixture_problem.slug)

@@ -121,3 +121,20 @@ def test_catalogue_lists_exercises_and_deep_links(app_server: dict, page) -> Non
     page.get_by_text("NNX Train Step").first.click()
     page.get_by_role("heading", name="NNX Train Step").first.wait_for()
     assert "problem=nnx-train-step" in page.url
+
+
+def test_dark_theme_and_narrow_screen(app_server: dict, browser) -> None:
+    context = browser.new_context(viewport={"width": 480, "height": 1600}, color_scheme="dark")
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    try:
+        page.goto(f"{app_server['url']}/practice?problem=nnx-metrics-welford")
+        page.get_by_role("heading", name="NNX Welford").first.wait_for()
+        frame = _editor(page)
+        frame.wait_for_selector(".ace-tomorrow-night")  # the editor follows the dark theme
+        statement = page.get_by_role("heading", name="Why it matters").first.bounding_box()
+        editor = page.locator("iframe[title*='streamlit_ace']").first.bounding_box()
+        assert editor["y"] > statement["y"] and abs(editor["x"] - statement["x"]) < 60  # stacked, not side by side
+        screenshot(page, "practice-dark-narrow")
+    finally:
+        context.close()
