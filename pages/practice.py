@@ -69,27 +69,21 @@ with title_col:
         + " ".join(f"`{t}`" for t in problem.tags)
         + (" · ✅ solved" if status == "solved" else "")
     )
-with nav_col:
-    prev_col, pick_col, next_col = st.columns([1, 3, 1], vertical_alignment="bottom")
-    if index > 0:
-        prev_col.button(
-            "◀",
-            key="prev",
-            help=f"Previous: {problems[index - 1].title}",
-            on_click=go_to,
-            args=(problems[index - 1].slug,),
-        )
-    if index < len(problems) - 1:
-        next_col.button(
-            "▶", key="next", help=f"Next: {problems[index + 1].title}", on_click=go_to, args=(problems[index + 1].slug,)
-        )
-    chosen = pick_col.selectbox(
+with nav_col, st.container(horizontal=True, vertical_alignment="center"):  # one row, even on a phone
+    previous = problems[index - 1] if index > 0 else None
+    following = problems[index + 1] if index < len(problems) - 1 else None
+    st.button("◀", key="prev", help=f"Previous: {previous.title}" if previous else "This is the first exercise",
+              disabled=previous is None, on_click=go_to, args=(previous.slug if previous else slug,))  # fmt: skip
+    chosen = st.selectbox(
         "Exercise",
         [p.slug for p in problems],
         index=index,
         format_func=lambda s: by_slug[s].title,
         label_visibility="collapsed",
+        width=240,
     )
+    st.button("▶", key="next", help=f"Next: {following.title}" if following else "This is the last exercise",
+              disabled=following is None, on_click=go_to, args=(following.slug if following else slug,))  # fmt: skip
     if chosen != slug:
         go_to(chosen)
         st.rerun()
