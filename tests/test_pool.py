@@ -67,7 +67,7 @@ def test_no_ready_worker_falls_back_to_a_fresh_process(fixture_problem, fixture_
 def test_short_soak_with_a_timeout_recovers(
     pool: WorkerPool, fixture_problem, fixture_root, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("NNX_DOJO_TIME_SCALE", "0.25")  # the fixture's 8 s limit becomes 2 s
+    monkeypatch.setenv("NNX_DOJO_TIME_SCALE", "0.5")  # the fixture's 8 s limit becomes 4 s
     loop = "def fit_affine(*args):\n    while True:\n        pass\n"
     wrong = (fixture_problem.folder / "wrong" / "no_update.py").read_text()
     plan = [(fixture_problem.reference, Status.ACCEPTED), (loop, Status.TIME_LIMIT), (wrong, Status.WRONG_ANSWER)] * 2

@@ -37,7 +37,6 @@ def listener() -> Iterator[int]:
 
 @pytest.fixture
 def fast_limits(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("NNX_DOJO_TIME_SCALE", "0.5")  # the fixture's 8 s limit becomes 4 s
     monkeypatch.setenv("NNX_DOJO_MEMORY_MB", "2048")
     monkeypatch.setenv("NNX_DOJO_TEST_SECRET", "do-not-leak")
 
