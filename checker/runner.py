@@ -24,7 +24,9 @@ from checker.problems import Case
 STARTUP_TIMEOUT_S = 90.0  # importing jax on a busy 2-core host can take a while
 MAX_RESULTS_BYTES = 64 * 1024 * 1024
 MAX_FILE_BYTES = 16 * 1024 * 1024
-PIDS_MAX = 512  # processes and threads together; XLA alone starts a few dozen threads
+# Processes and threads together: a learner process runs about 16 threads on 2 cores (XLA's pools
+# grow with the core count); a tight cap makes a fork bomb fail fast instead of eating the host.
+PIDS_MAX = 64 + 8 * (os.cpu_count() or 2)
 POLL_S = 0.01
 
 
