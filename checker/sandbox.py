@@ -84,14 +84,16 @@ def bwrap_command(workdir: Path, env: dict[str, str]) -> list[str]:
         "--new-session",
         "--cap-drop", "ALL",
         "--hostname", "sandbox",
+        # Mounts apply in order: the empty /tmp first, so an interpreter or virtual environment
+        # that lives under /tmp is bound on top of it instead of being hidden by it.
+        "--tmpfs", "/tmp",
+        "--proc", "/proc",
+        "--dev", "/dev",
         *_system_mounts(),
         *_python_mounts(),
         "--ro-bind", str(config.PROJECT_ROOT / "checker"), f"{INNER_CODE}/checker",
         "--bind", str(workdir), INNER_WORKDIR,
         "--chdir", INNER_WORKDIR,
-        "--proc", "/proc",
-        "--dev", "/dev",
-        "--tmpfs", "/tmp",
         "--clearenv",
     ]  # fmt: skip
     for key, value in env.items():
