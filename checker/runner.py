@@ -39,8 +39,6 @@ class RawRun:
     finished: bool = False  # the child reported that every case ran
     ended: str = "completed"  # completed | time_limit | memory_limit | output_limit | crashed
     detail: str = ""
-    elapsed_s: float = 0.0
-    warm: bool = False  # served by a pre-warmed pool worker
 
 
 def child_env(home: str, xla_cache: Path) -> dict[str, str]:
@@ -194,9 +192,7 @@ def run_source(
         try:
             job = write_job(workdir, source, entry, cases)
             process = worker.process if worker else start_child(workdir, trusted)
-            run = supervise(process, workdir, job, time_limit_s * config.time_limit_scale())
-            run.warm = worker is not None
-            return run
+            return supervise(process, workdir, job, time_limit_s * config.time_limit_scale())
         finally:
             with _slots_lock:
                 _active -= 1
@@ -238,7 +234,6 @@ def supervise(process: subprocess.Popen, workdir: Path, job: dict[str, Any], tim
     if timed_out or not _has_finished(results_path):
         kill_tree(process)  # nothing more may be written before the results are read
     run = read_results(results_path)
-    run.elapsed_s = time.monotonic() - (started_at or began)
     if timed_out:
         run.ended = "time_limit"
         run.detail = f"the time limit of {time_limit_s:g} s was reached"
