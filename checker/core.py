@@ -61,20 +61,17 @@ def _check(slug: str, source: str, mode: str, root: Path | None, pool: Any) -> V
         try:
             source = source.decode("utf-8")
         except UnicodeDecodeError as exc:
-            message = f"the code is not valid UTF-8 text (byte {exc.start})"
-            return Verdict(slug, mode, Status.SYNTAX_ERROR, 0, len(cases), f"Syntax error: {message}",
-                           error=ErrorInfo("SyntaxError", message))  # fmt: skip
+            not_utf8 = f"is not valid UTF-8 text (byte {exc.start})"
+            return _syntax_verdict(problem, mode, len(cases), _unreadable(not_utf8))
     if len(source) > MAX_SOURCE_CHARS:
-        message = f"the code is {len(source):,} characters long; the limit is {MAX_SOURCE_CHARS:,}"
-        return Verdict(slug, mode, Status.SYNTAX_ERROR, 0, len(cases), f"Syntax error: {message}",
-                       error=ErrorInfo("SyntaxError", message))  # fmt: skip
+        too_long = f"is {len(source):,} characters long; the limit is {MAX_SOURCE_CHARS:,}"
+        return _syntax_verdict(problem, mode, len(cases), _unreadable(too_long))
     try:
         compile(source, traces.SOLUTION_FILENAME, "exec")
     except SyntaxError as exc:
         return _syntax_verdict(problem, mode, len(cases), traces.syntax_error_info(exc, source))
     except ValueError as exc:  # e.g. a NUL byte in the source
-        error = ErrorInfo("SyntaxError", f"the code cannot be compiled: {exc}")
-        return Verdict(slug, mode, Status.SYNTAX_ERROR, 0, len(cases), f"Syntax error: {exc}", error=error)
+        return _syntax_verdict(problem, mode, len(cases), _unreadable(f"cannot be compiled: {exc}"))
     expected = expected_outputs(problem)
     run = runner.run_source(source, problem.entry, cases, problem.time_limit_s, pool=pool, slug=slug)
     if run.syntax_error is not None:
@@ -85,6 +82,11 @@ def _check(slug: str, source: str, mode: str, root: Path | None, pool: Any) -> V
         _case_result(problem, case, expected[case.name], run, later=i > stopped_at) for i, case in enumerate(cases)
     ]
     return _summarise(problem, mode, results)
+
+
+def _unreadable(reason: str) -> dict[str, Any]:
+    """An error record for source that cannot even be compiled (encoding, size, NUL bytes)."""
+    return {"type": "SyntaxError", "message": f"the code {reason}"}
 
 
 def _syntax_verdict(problem: Problem, mode: str, total: int, error: dict[str, Any]) -> Verdict:
