@@ -63,7 +63,7 @@ index = [p.slug for p in problems].index(slug)
 title_col, nav_col = st.columns([3, 2], vertical_alignment="bottom")
 with title_col:
     st.title(problem.title)
-    status = store.progress(profile).get(slug, "new")
+    status = store.progress(profile).get(slug, "new")  # read once per run, used again below
     st.caption(
         f"{problem.track} · {problem.difficulty} · {problem.category} · "
         + " ".join(f"`{t}`" for t in problem.tags)
@@ -129,7 +129,7 @@ with statement_col:
         if shown < len(problem.hints) and st.button(more, key="hint", icon=":material/lightbulb:"):
             hints_shown[slug] = shown + 1
             st.rerun()
-    solved = store.progress(profile).get(slug) == "solved"
+    solved = status == "solved"
     if solved or revealed.get(slug):
         with st.expander("Reference solution", expanded=revealed.get(slug, False)):
             st.code(problem.reference, language="python")
