@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import importlib.metadata
@@ -105,6 +106,7 @@ def _read_disk(key: str) -> dict[str, dict] | None:
 def _write_disk(key: str, records: dict[str, dict]) -> None:
     """Atomic write; a read-only or full disk only costs a recomputation later."""
     directory = config.cache_dir()
+    tmp = None
     try:
         directory.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=directory, suffix=".tmp")
@@ -112,7 +114,9 @@ def _write_disk(key: str, records: dict[str, dict]) -> None:
             json.dump(records, handle)
         os.replace(tmp, directory / f"{key}.json")
     except OSError:
-        pass
+        if tmp is not None:  # a half-written file (full disk) must not pile up
+            with contextlib.suppress(OSError):
+                os.remove(tmp)
 
 
 def clear_memory_cache() -> None:
