@@ -64,6 +64,22 @@ class RunGroup:
                             return True
         return False
 
+    def freeze(self, frozen: bool) -> bool:
+        """Freeze (or thaw) every process in the group at once; False when this host cannot."""
+        for directory in self.directories:
+            for name, value in (
+                ("cgroup.freeze", "1" if frozen else "0"),
+                ("freezer.state", "FROZEN" if frozen else "THAWED"),
+            ):
+                path = directory / name
+                if path.exists():
+                    try:
+                        path.write_text(value)
+                        return True
+                    except OSError:
+                        return False
+        return False
+
     def kill_and_remove(self) -> None:
         """Kill every process in the group, then remove its directories."""
         for directory in self.directories:
@@ -103,11 +119,15 @@ def create(pids_max: int, memory_bytes: int) -> RunGroup | None:
             for controller, limit_file, value in (
                 ("pids", "pids.max", pids_max),
                 ("memory", "memory.limit_in_bytes", memory_bytes),
+                ("freezer", None, None),
             ):
+                if controller == "freezer" and not (ROOT / controller).is_dir():
+                    continue  # freezing falls back to signals
                 directory = ROOT / controller / own.get(controller, "/").lstrip("/") / name
                 directory.mkdir()
                 created.append(directory)
-                (directory / limit_file).write_text(str(value))
+                if limit_file is not None:
+                    (directory / limit_file).write_text(str(value))
     except OSError:
         RunGroup(created).kill_and_remove()
         return None

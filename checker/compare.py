@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-MAX_OUTPUT_ELEMENTS = 100_000  # larger outputs are described by shape only
+from checker.protocol import decode_output
 
 
 @dataclass(frozen=True)
@@ -19,56 +19,50 @@ class Comparison:
     max_abs_error: float | None = None
 
 
-def encode_output(value: Any) -> dict[str, Any]:
-    """Describe a returned value as plain data (runs in the learner's process)."""
-    if value is None or isinstance(value, (str, bytes, dict)) or not _array_like(value):
-        return {"kind": "not_array", "type": type(value).__name__}
-    try:
-        array = np.asarray(value)
-    except Exception as exc:  # a broken __array__ must not crash the runner
-        return {"kind": "not_array", "type": type(value).__name__, "reason": f"{type(exc).__name__}: {exc}"}
-    if array.dtype.kind not in "biuf":
-        return {"kind": "not_array", "type": f"array of {array.dtype}"}
-    encoded = {"kind": "array", "dtype": str(array.dtype), "shape": [int(n) for n in array.shape]}
-    if array.size <= MAX_OUTPUT_ELEMENTS:
-        encoded["data"] = [float(v) for v in array.astype(np.float64).ravel()]
-    return encoded
+UNREADABLE = "the returned value could not be read back"
+MAX_NAME_CHARS = 200
 
 
-def _array_like(value: Any) -> bool:
-    return isinstance(value, (int, float, list, tuple, np.ndarray, np.generic)) or hasattr(value, "__array__")
-
-
-def decode_output(encoded: dict[str, Any]) -> np.ndarray | None:
-    """Rebuild the array from `encode_output` data; None when it was not an array or too big."""
-    if encoded.get("kind") != "array" or "data" not in encoded:
-        return None
-    shape = tuple(int(n) for n in encoded["shape"])
-    data = np.asarray(encoded["data"], dtype=np.float64)
-    if data.size != int(np.prod(shape)):
-        raise ValueError(f"output data has {data.size} values for shape {shape}")
-    return data.reshape(shape)
-
-
-def describe(encoded: dict[str, Any]) -> str:
+def describe(encoded: Any) -> str:
     """Short description of an encoded output, e.g. 'float32 array of shape (2,)'."""
+    if not isinstance(encoded, dict):
+        return "unknown"
     if encoded.get("kind") == "array":
-        return f"{encoded['dtype']} array of shape {tuple(encoded['shape'])}"
-    reason = f" ({encoded['reason']})" if encoded.get("reason") else ""
-    return f"{encoded.get('type', 'unknown')}{reason}"
+        return f"{str(encoded.get('dtype'))[:MAX_NAME_CHARS]} array of shape {_shape(encoded)}"
+    reason = f" ({str(encoded['reason'])[:MAX_NAME_CHARS]})" if encoded.get("reason") else ""
+    return f"{str(encoded.get('type', 'unknown'))[:MAX_NAME_CHARS]}{reason}"
 
 
-def compare(got: dict[str, Any], expected: np.ndarray, rtol: float, atol: float) -> Comparison:
-    """Compare an encoded learner output with the reference array, stage by stage."""
+def _shape(encoded: dict[str, Any]) -> tuple[int, ...] | str:
+    try:
+        return tuple(int(n) for n in encoded["shape"])
+    except (KeyError, TypeError, ValueError):
+        return "?"
+
+
+def compare(got: Any, expected: np.ndarray, rtol: float, atol: float) -> Comparison:
+    """Compare an encoded learner output with the reference array, stage by stage.
+
+    `got` comes from the learner's process, so every field is checked before it is used.
+    """
     want = f"a float array of shape {expected.shape}"
-    if got.get("kind") != "array":
+    if not isinstance(got, dict) or got.get("kind") != "array":
         return Comparison(False, f"expected {want}, got {describe(got)}")
-    shape = tuple(got["shape"])
+    shape = _shape(got)
+    try:
+        kind = np.dtype(str(got.get("dtype"))).kind
+    except TypeError:
+        kind = "?"
+    if shape == "?" or kind == "?":
+        return Comparison(False, UNREADABLE)
     if shape != expected.shape:
         return Comparison(False, f"expected shape {expected.shape}, got shape {shape}")
-    if np.dtype(got["dtype"]).kind != "f":
-        return Comparison(False, f"expected a floating-point dtype, got {got['dtype']}")
-    values = decode_output(got)
+    if kind != "f":
+        return Comparison(False, f"expected a floating-point dtype, got {str(got['dtype'])[:MAX_NAME_CHARS]}")
+    try:
+        values = decode_output(got)
+    except ValueError:
+        return Comparison(False, UNREADABLE)
     if values is None:
         return Comparison(False, f"expected {want}, got an output too large to compare")
     expected = expected.astype(np.float64)

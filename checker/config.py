@@ -59,3 +59,13 @@ def pool_size() -> int:
 def max_concurrent_checks() -> int:
     """Learner processes allowed to run at once (NNX_DOJO_MAX_CONCURRENT); others queue."""
     return max(_int("NNX_DOJO_MAX_CONCURRENT", os.cpu_count() or 2), 1)
+
+
+def disk_limit_mb() -> int:
+    """MiB a learner process may write to its working folder (NNX_DOJO_DISK_MB)."""
+    return max(_int("NNX_DOJO_DISK_MB", 64), 1)
+
+
+def disk_limit_bytes() -> int:
+    """`disk_limit_mb()` in bytes."""
+    return disk_limit_mb() * 1024 * 1024

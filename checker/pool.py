@@ -1,30 +1,23 @@
 """A pool of pre-started, pre-warmed learner processes, each used for exactly one submission.
 
-A worker imports jax, flax and optax and runs one exercise's reference code on stand-in inputs
-of its cases' shapes (so the eager kernels are compiled), then waits for one job. After serving it,
-the worker is killed and a new one is warmed in the background. When no worker is ready, the
-checker falls back to starting a fresh process (the naive path): never an error.
+A worker imports jax, flax and optax and runs generic NNX code of our own on random arrays with
+the shapes of one exercise's cases (see `checker.inside.warmup`), then waits for one job. It never
+sees the reference solution or an expected output. After serving one submission the worker is
+killed and a new one is warmed in the background, only while no check runs (warming workers are
+frozen during checks). When no worker is ready, the checker starts a fresh process instead.
 """
 
 from __future__ import annotations
 
-import contextlib
-import json
+import atexit
 import logging
-import os
-import shutil
-import signal
-import subprocess
-import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 
-import numpy as np
-
-from checker import config, runner
+from checker import config, folders, runner
 from checker.problems import Problem, ProblemError, load_problem
+from checker.protocol import Event, Message, encode_arg, shapes_of
 
 log = logging.getLogger("nnx_dojo.pool")
 WARM_UP_TIMEOUT_S = 180.0
@@ -34,22 +27,21 @@ _default_lock = threading.Lock()
 
 @dataclass
 class Worker:
-    """One pre-started learner process and its private working folder."""
+    """One pre-started learner process and the exercise it was warmed for."""
 
-    process: subprocess.Popen
-    workdir: Path
-    slug: str = ""  # the exercise it was warmed for
+    process: runner.LearnerProcess
+    slug: str = ""
     started_at: float = field(default_factory=time.monotonic)
-    paused_s: float = 0.0  # time spent stopped while checks ran
+    paused_s: float = 0.0  # time spent frozen while checks ran
     paused_at: float | None = None
 
     def ready(self) -> bool:
         """True once the worker finished warming up and waits for its job."""
-        return self.process.poll() is None and (self.workdir / "ready").exists()
+        return self.process.alive() and self.process.has(Event.READY)
 
     def alive(self) -> bool:
         """True while the process runs."""
-        return self.process.poll() is None
+        return self.process.alive()
 
     def warming_for(self) -> float:
         """Seconds spent warming up, not counting pauses."""
@@ -57,11 +49,10 @@ class Worker:
         return time.monotonic() - self.started_at - paused
 
     def pause(self, stop: bool) -> None:
-        """Stop (or continue) a warming worker so it never competes with a running check for CPU."""
+        """Freeze (or thaw) the whole sandbox so warming never competes with a running check for CPU."""
         if stop == (self.paused_at is not None):
             return
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(self.process.pid, signal.SIGSTOP if stop else signal.SIGCONT)
+        self.process.pause(stop)
         if stop:
             self.paused_at = time.monotonic()
         else:
@@ -69,32 +60,14 @@ class Worker:
             self.paused_at = None
 
     def discard(self) -> None:
-        """Kill the process and remove its folder."""
-        self.pause(False)
-        runner.kill_tree(self.process)
-        shutil.rmtree(self.workdir, ignore_errors=True)
+        """Kill the process and everything it started."""
+        self.process.kill()
 
 
-def write_warm_up(workdir: Path, problems: list[Problem]) -> None:
-    """Write the warm-up programs: every reference on random inputs shaped like its cases."""
-    rng = np.random.default_rng(12345)
-    arrays: dict[str, np.ndarray] = {}
-    programs = []
-    for problem in problems:
-        cases = []
-        for index, case in enumerate(problem.cases()):
-            args = []
-            for name, value in case.args.items():
-                if isinstance(value, np.ndarray):
-                    key = f"{problem.slug}_{index}_{name}"
-                    arrays[key] = rng.standard_normal(value.shape).astype(value.dtype)
-                    args.append({"array": key})
-                else:
-                    args.append(float(value))
-            cases.append(args)
-        programs.append({"source": problem.reference, "entry": problem.entry, "cases": cases})
-    (workdir / "warmup.json").write_text(json.dumps(programs), encoding="utf-8")
-    np.savez(workdir / "warmup.npz", **arrays)
+def warm_up_message(problem: Problem) -> dict:
+    """What a worker may know about an exercise: the shapes and dtypes of its cases' arguments."""
+    cases = [shapes_of([encode_arg(v) for v in case.args.values()]) for case in problem.cases()]
+    return {"kind": Message.WARM_UP.value, "cases": cases}
 
 
 class WorkerPool:
@@ -141,9 +114,7 @@ class WorkerPool:
         problem = self._problem(slug)
         if problem is None:
             return None
-        workdir = Path(tempfile.mkdtemp(prefix="nnx-dojo-worker-"))
-        write_warm_up(workdir, [problem])
-        return Worker(runner.start_child(workdir), workdir, slug)
+        return Worker(runner.start(warm_up=warm_up_message(problem)), slug)
 
     def _next_to_warm(self) -> str | None:
         """The first wanted exercise without a worker; makes room by evicting unwanted ones."""
@@ -166,8 +137,8 @@ class WorkerPool:
             busy = runner.active_runs() > 0
             with self._lock:
                 for worker in self._workers:
-                    if not worker.ready():
-                        worker.pause(busy)
+                    worker.process.pump(0)  # collect its ready message, drain its console
+                    worker.pause(busy and not worker.ready())  # a ready worker is never left frozen
                 for worker in list(self._workers):
                     stuck = not worker.ready() and worker.warming_for() > WARM_UP_TIMEOUT_S
                     if not worker.alive() or stuck:
@@ -193,15 +164,16 @@ class WorkerPool:
             self._wake.wait(0.05)
             self._wake.clear()
 
-    def acquire(self, slug: str) -> Worker | None:
-        """A ready worker warmed for `slug`, removed from the pool (it will be replaced), or None."""
+    def acquire(self, slug: str) -> runner.LearnerProcess | None:
+        """A ready process warmed for `slug`, removed from the pool (it will be replaced), or None."""
         with self._lock:
             for worker in self._workers:
                 if worker.slug == slug and worker.ready():
                     self._workers.remove(worker)
                     self.served += 1
                     self._wake.set()
-                    return worker
+                    worker.pause(False)
+                    return worker.process
             self.fallbacks += 1
         self.want(slug)
         return None
@@ -225,6 +197,11 @@ class WorkerPool:
         with self._lock:
             return [w.process.pid for w in self._workers if w.alive()]
 
+    def workers(self) -> list[Worker]:
+        """A snapshot of the pooled workers (tests and the benchmark look at them)."""
+        with self._lock:
+            return list(self._workers)
+
     def close(self) -> None:
         """Stop maintaining and kill every pooled worker."""
         self._closed.set()
@@ -242,7 +219,9 @@ def start_default_pool(size: int | None = None) -> WorkerPool:
     global _default
     with _default_lock:
         if _default is None:
+            folders.sweep_stale()  # what a crashed earlier server left behind
             _default = WorkerPool(config.pool_size() if size is None else size)
+            atexit.register(stop_default_pool)  # also on SIGTERM: Streamlit then exits normally
         return _default
 
 

@@ -23,6 +23,8 @@ from checker import config
 
 INNER_WORKDIR = "/sandbox"
 INNER_CODE = "/opt/nnx-dojo"
+INNER_XLA_CACHE = "/opt/nnx-dojo-xla-cache"
+CHECKER_DIR = Path(__file__).resolve().parent
 SANDBOX_UID = 65534
 
 
@@ -70,10 +72,15 @@ def _python_mounts() -> list[str]:
     return args
 
 
-def bwrap_command(workdir: Path, env: dict[str, str]) -> list[str]:
-    """The bubblewrap prefix that runs a command inside the sandbox with `env` as its environment."""
+def bwrap_command(env: dict[str, str], disk_bytes: int = 64 * 1024 * 1024) -> list[str]:
+    """The bubblewrap prefix that runs a command inside the sandbox with `env` as its environment.
+
+    The learner's working folder is a size-capped tmpfs that vanishes with the sandbox. Only the
+    protocol module and `checker/inside/` are mounted, and the shared compilation cache is read-only.
+    """
     bwrap = _bwrap()
     assert bwrap is not None
+    small = str(min(disk_bytes, 16 * 1024 * 1024))
     command = [
         bwrap,
         "--unshare-all",
@@ -85,17 +92,24 @@ def bwrap_command(workdir: Path, env: dict[str, str]) -> list[str]:
         "--cap-drop", "ALL",
         "--hostname", "sandbox",
         # Mounts apply in order: the empty /tmp first, so an interpreter or virtual environment
-        # that lives under /tmp is bound on top of it instead of being hidden by it.
-        "--tmpfs", "/tmp",
+        # that lives under /tmp is bound on top of it instead of being hidden by it. Every
+        # writable place is a tmpfs with a size, and /dev itself is read-only.
+        "--size", small, "--tmpfs", "/tmp",
         "--proc", "/proc",
         "--dev", "/dev",
+        "--size", small, "--tmpfs", "/dev/shm",
+        "--remount-ro", "/dev",
         *_system_mounts(),
         *_python_mounts(),
-        "--ro-bind", str(config.PROJECT_ROOT / "checker"), f"{INNER_CODE}/checker",
-        "--bind", str(workdir), INNER_WORKDIR,
-        "--chdir", INNER_WORKDIR,
-        "--clearenv",
+        "--dir", f"{INNER_CODE}/checker",
+        "--ro-bind", str(CHECKER_DIR / "__init__.py"), f"{INNER_CODE}/checker/__init__.py",
+        "--ro-bind", str(CHECKER_DIR / "protocol.py"), f"{INNER_CODE}/checker/protocol.py",
+        "--ro-bind", str(CHECKER_DIR / "inside"), f"{INNER_CODE}/checker/inside",
     ]  # fmt: skip
+    xla_cache = config.xla_cache_dir()
+    if xla_cache.is_dir():
+        command += ["--ro-bind", str(xla_cache), INNER_XLA_CACHE]
+    command += ["--size", str(disk_bytes), "--tmpfs", INNER_WORKDIR, "--chdir", INNER_WORKDIR, "--clearenv"]
     for key, value in env.items():
         command += ["--setenv", key, value]
     return [*command, "--"]
@@ -116,10 +130,8 @@ def isolation() -> Isolation:
             else ("bubblewrap (bwrap) is not installed")
         )
         return Isolation("process", reason, common)
-    probe_dir = Path(config.cache_dir()) / "sandbox-probe"
     try:
-        probe_dir.mkdir(parents=True, exist_ok=True)
-        command = bwrap_command(probe_dir, {"PATH": "/usr/bin:/bin"}) + [sys.executable, "-S", "-c", "pass"]
+        command = bwrap_command({"PATH": "/usr/bin:/bin"}) + [sys.executable, "-S", "-c", "pass"]
         result = subprocess.run(command, env={}, capture_output=True, timeout=30)
     except (OSError, subprocess.SubprocessError) as exc:
         return Isolation("process", f"bubblewrap could not start: {exc}", common)
@@ -135,6 +147,8 @@ def isolation() -> Isolation:
             f"runs as uid {SANDBOX_UID} with every capability dropped",
             "sees only a read-only system, the Python interpreter and packages, and the checker; "
             "the exercises, reference solutions, database and secrets do not exist inside",
-            "can write only its own run folder, deleted afterwards",
+            "can write only its own working folder, a size-capped in-memory file system that vanishes "
+            "with the sandbox, plus small capped /tmp and /dev/shm",
+            "sees only the checker's protocol module and its in-sandbox code, and the compilation cache read-only",
         ],
     )

@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from checker.compare import MAX_OUTPUT_ELEMENTS, compare, decode_output, encode_output
+from checker.compare import compare
+from checker.protocol import MAX_OUTPUT_ELEMENTS, decode_output, encode_output
 
 EXPECTED = np.array([1.0, 2.0])
 

@@ -8,7 +8,7 @@ import numpy as np
 import optax
 from flax import nnx
 
-from checker import losses
+from checker.inside import losses
 
 losses.install()
 

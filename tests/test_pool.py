@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from checker import Status, check
+from checker import Status, check, runner
 from checker.pool import WorkerPool
 from checker.problems import load_problem
 
@@ -84,3 +87,52 @@ def test_workers_are_warmed_for_the_wanted_exercise_only(pool: WorkerPool, fixtu
     assert pool.ready_count(fixture_problem.slug) == 1
     pool.want("no-such-exercise")  # unknown exercises are dropped, not retried forever
     assert pool.wait_ready(1, timeout=60, slug=fixture_problem.slug)
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User plus system time of a process and everything below it."""
+    total = 0.0
+    for each in [pid, *runner._descendants(pid)]:
+        try:
+            with open(f"/proc/{each}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, ValueError, IndexError):
+            continue
+    return total
+
+
+def test_warming_is_frozen_while_a_check_runs(fixture_problem, fixture_root, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NNX_DOJO_TIME_SCALE", "0.5")
+    warming = WorkerPool(1, problems=[fixture_problem])
+    warming.want(fixture_problem.slug)
+    try:
+        deadline = time.monotonic() + 120
+        while not warming.workers() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        worker = warming.workers()[0]
+        loop = "def fit_affine(*args):\n    while True:\n        pass\n"
+        checking = threading.Thread(target=_check, args=(loop, fixture_root, None))
+        checking.start()
+        while runner.active_runs() == 0:
+            time.sleep(0.01)
+        time.sleep(1.0)  # the pool notices within its 50 ms tick
+        assert not worker.ready(), "the worker finished warming before it could be frozen"
+        before = _cpu_seconds(worker.process.pid)
+        time.sleep(2.0)
+        used = _cpu_seconds(worker.process.pid) - before
+        still_checking = runner.active_runs() > 0
+        checking.join()
+        assert still_checking and used < 0.1, f"a frozen worker used {used:.2f} s of CPU in 2 s"
+        assert warming.wait_ready(1, timeout=300), "the worker did not resume after the check"
+    finally:
+        warming.close()
+
+
+def test_a_worker_frozen_when_it_became_ready_still_serves_at_once(pool: WorkerPool, fixture_root) -> None:
+    pool.workers()[0].pause(True)  # a freeze that raced with the end of warming
+    began = time.monotonic()
+    verdict = _check("import os\n\nos._exit(3)\n", fixture_root, pool)
+    assert pool.served == 1
+    assert verdict.status is Status.RUNTIME_ERROR, verdict.message
+    assert time.monotonic() - began < 10, "a frozen sandbox held the verdict back"

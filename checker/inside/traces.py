@@ -5,8 +5,11 @@ from __future__ import annotations
 import traceback
 from typing import Any
 
-SOLUTION_FILENAME = "solution.py"
+from checker.protocol import SOLUTION_FILENAME
+
 MAX_MESSAGE_CHARS = 2_000
+MAX_LINE_CHARS = 300  # one source line in a traceback
+MAX_FRAMES = 30  # a deep recursion shows its first and last frames
 
 
 def _clip(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
@@ -49,17 +52,21 @@ def runtime_error_info(exc: BaseException, source: str) -> dict[str, Any]:
     if isinstance(exc, SyntaxError) and exc.filename == SOLUTION_FILENAME:
         return syntax_error_info(exc, source)
     lines = ["Traceback (your code only):"]
-    for frame in frames:
-        lines.append(f"  line {frame.lineno}, in {frame.name}")
+    shown = frames if len(frames) <= MAX_FRAMES else frames[:5] + frames[-(MAX_FRAMES - 5) :]
+    for number, frame in enumerate(shown):
+        if number == 5 and len(frames) > MAX_FRAMES:
+            lines.append(f"  [... {len(frames) - MAX_FRAMES} more frames ...]")
+        lines.append(f"  line {frame.lineno}, in {_clip(frame.name, MAX_LINE_CHARS)}")
         text = _source_line(source, frame.lineno)
         if text:
-            lines.append(f"    {text}")
+            lines.append(f"    {_clip(text, MAX_LINE_CHARS)}")
     if not frames:
         lines.append("  (raised before any line of your code ran)")
     message = _clip(_exception_message(exc))
-    lines.append(f"{type(exc).__name__}: {message}" if message else type(exc).__name__)
+    name = _clip(type(exc).__name__, MAX_LINE_CHARS)
+    lines.append(f"{name}: {message}" if message else name)
     return {
-        "type": type(exc).__name__,
+        "type": name,
         "message": message,
         "line": frames[-1].lineno if frames else None,
         "column": None,
