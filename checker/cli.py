@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from checker.core import check
 from checker.problems import ProblemError, list_problems, load_problem
+from checker.service import check
 from checker.verdict import Verdict
 
 EXIT_ACCEPTED, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2

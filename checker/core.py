@@ -6,12 +6,14 @@ import time
 from pathlib import Path
 from typing import Any
 
-from checker import runner, traces
+from checker import config, runner
 from checker.compare import compare
 from checker.expected import ExpectedCase, ReferenceFailed, expected_outputs
+from checker.inside import traces
 from checker.pool import default_pool
 from checker.problems import Case, Problem, ProblemError, load_problem
-from checker.verdict import CaseResult, ErrorInfo, Status, Verdict
+from checker.protocol import SOLUTION_FILENAME, CaseOutcome, decode_output
+from checker.verdict import MAX_LOSS_POINTS, CaseResult, ErrorInfo, Status, Verdict, text
 
 MODES = ("run", "submit")
 MAX_SOURCE_CHARS = 200_000
@@ -22,11 +24,13 @@ _PROCESS_END = {
     "crashed": Status.RUNTIME_ERROR,
 }
 _RECORD_STATUS = {
-    "missing_function": Status.MISSING_FUNCTION,
-    "memory_limit": Status.MEMORY_LIMIT,
-    "output_limit": Status.OUTPUT_LIMIT,
-    "error": Status.RUNTIME_ERROR,
+    CaseOutcome.MISSING_FUNCTION: Status.MISSING_FUNCTION,
+    CaseOutcome.MEMORY_LIMIT: Status.MEMORY_LIMIT,
+    CaseOutcome.OUTPUT_LIMIT: Status.OUTPUT_LIMIT,
+    CaseOutcome.ERROR: Status.RUNTIME_ERROR,
 }
+HIDDEN_MISMATCH = "does not match the expected output (a hidden case shows no details)"
+MAX_SHOWN_ELEMENTS = 1_000  # a visible case's returned values are shown up to this size
 
 
 _DEFAULT_POOL = object()
@@ -49,13 +53,25 @@ def check(slug: str, source: str, mode: str = "submit", root: Path | None = None
     except Exception as exc:  # the checker always answers, even when it is itself broken
         verdict = Verdict(slug, mode, Status.INTERNAL_ERROR, message=f"Checker error: {type(exc).__name__}: {exc}")
     verdict.duration_s = time.monotonic() - began
-    return verdict
+    return verdict.bounded()
 
 
 def _check(slug: str, source: str, mode: str, root: Path | None, pool: Any) -> Verdict:
+    problem = load_problem(slug, root)
+    prepared = prepare(problem, source, mode)
+    if isinstance(prepared, Verdict):
+        return prepared
+    source, cases = prepared
+    expected = expected_outputs(problem)
+    take_worker = (lambda: pool.acquire(slug)) if pool is not None else None
+    run = runner.run_source(source, problem.entry, cases, problem.time_limit_s, take_worker=take_worker)
+    return judge(problem, mode, cases, expected, run)
+
+
+def prepare(problem: Problem, source: str | bytes, mode: str) -> Verdict | tuple[str, list[Case]]:
+    """The source as text and the cases to run, or a syntax verdict when the source cannot even compile."""
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, got {mode!r}")
-    problem = load_problem(slug, root)
     cases = [c for c in problem.cases() if mode == "submit" or c.visible]
     if isinstance(source, bytes):
         try:
@@ -67,13 +83,18 @@ def _check(slug: str, source: str, mode: str, root: Path | None, pool: Any) -> V
         too_long = f"is {len(source):,} characters long; the limit is {MAX_SOURCE_CHARS:,}"
         return _syntax_verdict(problem, mode, len(cases), _unreadable(too_long))
     try:
-        compile(source, traces.SOLUTION_FILENAME, "exec")
+        compile(source, SOLUTION_FILENAME, "exec")
     except SyntaxError as exc:
         return _syntax_verdict(problem, mode, len(cases), traces.syntax_error_info(exc, source))
     except ValueError as exc:  # e.g. a NUL byte in the source
         return _syntax_verdict(problem, mode, len(cases), _unreadable(f"cannot be compiled: {exc}"))
-    expected = expected_outputs(problem)
-    run = runner.run_source(source, problem.entry, cases, problem.time_limit_s, pool=pool, slug=slug)
+    return source, cases
+
+
+def judge(
+    problem: Problem, mode: str, cases: list[Case], expected: dict[str, ExpectedCase], run: runner.RawRun
+) -> Verdict:
+    """The verdict for one run: every case's record compared with the reference's output."""
     if run.syntax_error is not None:
         return _syntax_verdict(problem, mode, len(cases), run.syntax_error)
     # The first case without a result is the one that was running when the process stopped.
@@ -90,7 +111,7 @@ def _unreadable(reason: str) -> dict[str, Any]:
 
 
 def _syntax_verdict(problem: Problem, mode: str, total: int, error: dict[str, Any]) -> Verdict:
-    info = ErrorInfo(**error)
+    info = _error_info(problem, error)
     where = f" on line {info.line}" if info.line else ""
     return Verdict(problem.slug, mode, Status.SYNTAX_ERROR, 0, total, f"{info.type}{where}: {info.message}", error=info)
 
@@ -110,43 +131,67 @@ def _case_result(problem: Problem, case: Case, expected: ExpectedCase, run: runn
         if later:
             result.status, result.message = Status.NOT_RUN, "not run: the submission stopped on an earlier case"
         return result
-    result.time_s = float(record.get("time_s", 0.0))
-    result.stdout = str(record.get("stdout", ""))
-    result.losses = [float(v) for v in record.get("losses", []) if isinstance(v, (int, float))]
-    status = record.get("status")
-    if status == "ok":
-        comparison = compare(record.get("output", {}), expected.output, problem.rtol, problem.atol)
-        result.max_abs_error = comparison.max_abs_error
-        if case.visible:
-            result.got = _plain(record.get("output", {}))
+    # Everything in `record` comes from the learner's process: checked, capped, never trusted.
+    result.time_s = _number(record.get("time_s"))
+    warnings = record.get("warnings") if isinstance(record.get("warnings"), list) else []
+    result.warnings = [text(w, limit=300) for w in warnings[:10]]
+    result.stdout = text(record.get("stdout"), limit=config.stdout_cap() + 100)
+    losses = record.get("losses") if isinstance(record.get("losses"), list) else []
+    result.losses = [_number(v) for v in losses[:MAX_LOSS_POINTS]]
+    status = record.get("status") if isinstance(record.get("status"), str) else None
+    if status == CaseOutcome.OK:
+        comparison = compare(record.get("output"), expected.output, problem.rtol, problem.atol)
         if not comparison.ok:
             result.status = Status.WRONG_ANSWER
-        result.message = comparison.message
+        if case.visible:
+            result.max_abs_error = comparison.max_abs_error
+            result.got = _plain(record.get("output"))
+            result.message = comparison.message
+        elif not comparison.ok:  # a hidden case reveals its status only
+            result.message = HIDDEN_MISMATCH
         return result
     result.status = _RECORD_STATUS.get(status, Status.INTERNAL_ERROR)
-    if status == "missing_function":
+    if status == CaseOutcome.MISSING_FUNCTION:
         result.message = f"no function named {problem.entry!r} is defined; expected def {problem.signature}:"
     elif isinstance(record.get("error"), dict):
-        error = ErrorInfo(**{k: record["error"].get(k) for k in ("type", "message", "line", "column", "traceback")})
-        error.message = str(error.message or "")
-        error.traceback = str(error.traceback or "")
-        error.advice = problem.advice_for(f"{error.type}: {error.message}")
-        result.error = error
-        where = f" on line {error.line}" if error.line else ""
-        result.message = f"{error.type}{where}: {error.message}"
+        result.error = _error_info(problem, record["error"])
+        where = f" on line {result.error.line}" if result.error.line else ""
+        result.message = f"{result.error.type}{where}: {result.error.message}"
     else:
-        result.message = str(record.get("message", status))
+        result.message = text(record.get("message", status))
     return result
 
 
-def _plain(encoded: dict[str, Any]) -> Any:
-    from checker.compare import decode_output
+def _error_info(problem: Problem, raw: dict[str, Any]) -> ErrorInfo:
+    """An `ErrorInfo` from the learner process's error record, every field checked and capped."""
+    error = ErrorInfo(
+        type=text(raw.get("type"), limit=200) or "Error",
+        message=text(raw.get("message")),
+        line=_line(raw.get("line")),
+        column=_line(raw.get("column")),
+        traceback=text(raw.get("traceback"), limit=8_000),
+    )
+    error.advice = problem.advice_for(f"{error.type}: {error.message}")
+    return error
 
+
+def _number(value: Any) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def _line(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 10_000_000 else None
+
+
+def _plain(encoded: Any) -> Any:
     try:
         array = decode_output(encoded)
     except ValueError:
         return None
-    return None if array is None else array.tolist()
+    return None if array is None or array.size > MAX_SHOWN_ELEMENTS else array.tolist()
 
 
 def _summarise(problem: Problem, mode: str, results: list[CaseResult]) -> Verdict:

@@ -20,6 +20,7 @@ from checker.problems import Problem
 
 REFERENCE_TIME_LIMIT_S = 300.0
 _memory: dict[str, dict[str, ExpectedCase]] = {}
+_locks: dict[str, threading.Lock] = {}  # one per exercise: computing one never delays another
 _lock = threading.Lock()
 
 
@@ -63,12 +64,17 @@ def expected_outputs(problem: Problem) -> dict[str, ExpectedCase]:
     with _lock:
         if key in _memory:
             return _memory[key]
+        own_lock = _locks.setdefault(key, threading.Lock())
+    with own_lock:
+        if key in _memory:
+            return _memory[key]
         records = _read_disk(key)
         if records is None:
             records = _compute(problem)
             _write_disk(key, records)
         expected = {name: _to_expected(problem, name, record) for name, record in records.items()}
-        _memory[key] = expected
+        with _lock:
+            _memory[key] = expected
         return expected
 
 

@@ -9,6 +9,19 @@ from enum import Enum, StrEnum
 from typing import Any
 
 SCHEMA_VERSION = 1
+MAX_VERDICT_BYTES = 256 * 1024  # a verdict's JSON (and so a stored row) never grows past this
+MAX_TEXT_CHARS = 2_000  # any other learner-controlled string: messages, exception names
+MAX_LOSS_POINTS = 2_000  # per curve; the exercises train for far fewer steps
+
+
+def text(value: Any, limit: int = MAX_TEXT_CHARS) -> str:
+    """A learner-controlled value as displayable text: a string, capped, with no lone surrogates."""
+    if value is None:
+        return ""
+    value = value if isinstance(value, str) else str(value)
+    if len(value) > limit:
+        value = value[:limit] + f"\n[... {len(value) - limit} more characters]"
+    return value.encode("utf-8", errors="backslashreplace").decode("utf-8")
 
 
 class Status(StrEnum):
@@ -60,6 +73,7 @@ class CaseResult:
     losses: list[float] = field(default_factory=list)
     reference_losses: list[float] | None = None
     error: ErrorInfo | None = None
+    warnings: list[str] = field(default_factory=list)  # warnings raised while the case ran
 
     @property
     def passed(self) -> bool:
@@ -92,6 +106,25 @@ class Verdict:
         if self.error is not None:
             return self.error
         return next((c.error for c in self.cases if c.error is not None), None)
+
+    def bounded(self, limit: int = MAX_VERDICT_BYTES) -> Verdict:
+        """Trim this verdict in place until its JSON fits in `limit` bytes; printed output goes first."""
+        trims = (
+            lambda c: setattr(c, "stdout", text(c.stdout, 1_000)),
+            lambda c: c.error and setattr(c.error, "traceback", text(c.error.traceback, 1_000)),
+            lambda c: setattr(c, "losses", c.losses[:200]),
+            lambda c: c.reference_losses and setattr(c, "reference_losses", c.reference_losses[:200]),
+            lambda c: setattr(c, "got", None),
+            lambda c: setattr(c, "stdout", ""),
+            lambda c: c.error and setattr(c.error, "traceback", ""),
+            lambda c: setattr(c, "message", text(c.message, 200)),
+        )
+        for trim in trims:
+            if len(self.to_json().encode("utf-8")) <= limit:
+                break
+            for case in self.cases:
+                trim(case)
+        return self
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form, with non-finite floats spelled as strings."""

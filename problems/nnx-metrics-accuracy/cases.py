@@ -38,11 +38,11 @@ def _case(name, visible, description, rng_seed, n, c, batch_size, hit_rate):
 SPECS = [
     ("even-batches", True, "24 examples, 4 classes, three batches of 8", 101, 24, 4, 8, 0.6),
     ("short-last-batch", True, "20 examples in batches of 8: the last holds 4", 202, 20, 3, 8, 0.55),
-    ("binary", False, "two classes, 30 examples in batches of 7 (last of 2)", 303, 30, 2, 7, 0.7),
-    ("one-batch", False, "batch_size equals N: one batch, both numbers agree", 404, 16, 5, 16, 0.5),
-    ("many-batches", False, "64 examples, 8 classes, batches of 5 (last of 4)", 505, 64, 8, 5, 0.65),
-    ("single-row-tail", False, "33 examples in batches of 8: the last is one row", 606, 33, 6, 8, 0.6),
-    ("ten-by-four", False, "40 examples, 8 classes, four batches of 10", 707, 40, 8, 10, 0.45),
+    ("binary", False, "two classes, 30 examples in batches of 7 (last of 2)", 1303, 30, 2, 7, 0.7),
+    ("one-batch", False, "batch_size equals N: one batch, both numbers agree", 1404, 16, 5, 16, 0.5),
+    ("many-batches", False, "64 examples, 8 classes, batches of 5 (last of 4)", 1505, 64, 8, 5, 0.65),
+    ("single-row-tail", False, "33 examples in batches of 8: the last is one row", 1606, 33, 6, 8, 0.6),
+    ("ten-by-four", False, "40 examples, 8 classes, four batches of 10", 1707, 40, 8, 10, 0.45),
 ]
 
 

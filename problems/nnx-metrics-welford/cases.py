@@ -40,11 +40,11 @@ def _case(
 SPECS = [
     ("basic", True, "32 rows, one output, four batches of 8", 11, 0, 32, 3, 1, 8, 0.1, 10),
     ("short-last-batch", True, "20 rows in batches of 6: the last holds 2", 22, 1, 20, 4, 2, 6, 0.05, 20),
-    ("one-step", False, "one training step, three outputs, batches of 4", 33, 2, 16, 2, 3, 4, 0.1, 1),
-    ("one-batch", False, "batch_size equals N: a single update", 44, 3, 24, 5, 2, 24, 0.1, 15),
-    ("many-batches", False, "64 rows, 4 outputs, batches of 5 (last of 4)", 55, 4, 64, 8, 4, 5, 0.05, 40),
-    ("single-row-tail", False, "33 rows in batches of 8: the last is one row", 66, 5, 33, 3, 1, 8, 0.2, 25),
-    ("wide-output", False, "40 rows, 8 outputs, four batches of 10", 77, 7, 40, 6, 8, 10, 0.1, 30),
+    ("one-step", False, "one training step, three outputs, batches of 4", 1033, 33, 16, 2, 3, 4, 0.1, 1),
+    ("one-batch", False, "batch_size equals N: a single update", 1044, 34, 24, 5, 2, 24, 0.1, 15),
+    ("many-batches", False, "64 rows, 4 outputs, batches of 5 (last of 4)", 1055, 35, 64, 8, 4, 5, 0.05, 40),
+    ("single-row-tail", False, "33 rows in batches of 8: the last is one row", 1066, 36, 33, 3, 1, 8, 0.2, 25),
+    ("wide-output", False, "40 rows, 8 outputs, four batches of 10", 1077, 38, 40, 6, 8, 10, 0.1, 30),
 ]
 
 

@@ -7,11 +7,11 @@ import numpy as np
 _TABLE = [
     ("five-steps", True, 1, 201, (16, 3, 2), 0.1, 5, "5 steps, 16 samples, 3 inputs, 2 outputs"),
     ("single-step", True, 4, 202, (8, 4, 2), 0.1, 1, "1 step: both entries are the same loss"),
-    ("two-steps", False, 9, 203, (12, 2, 1), 0.2, 2, "2 steps, single output column, lr 0.2"),
-    ("ten-steps-wide", False, 21, 204, (32, 8, 3), 0.05, 10, "10 steps, 8 input features, lr 0.05"),
-    ("long-run", False, 77, 205, (64, 5, 4), 0.1, 40, "40 steps on 64 samples, lr 0.1"),
-    ("slow-lr", False, 3, 206, (24, 6, 1), 0.01, 25, "25 steps at lr 0.01, one output"),
-    ("tiny-batch", False, 0, 207, (3, 3, 3), 0.15, 7, "3 samples, 7 steps, seed 0"),
+    ("two-steps", False, 40, 1203, (12, 2, 1), 0.2, 2, "2 steps, single output column, lr 0.2"),
+    ("ten-steps-wide", False, 52, 1204, (32, 8, 3), 0.05, 10, "10 steps, 8 input features, lr 0.05"),
+    ("long-run", False, 108, 1205, (64, 5, 4), 0.1, 40, "40 steps on 64 samples, lr 0.1"),
+    ("slow-lr", False, 34, 1206, (24, 6, 1), 0.01, 25, "25 steps at lr 0.01, one output"),
+    ("tiny-batch", False, 0, 1207, (3, 3, 3), 0.15, 7, "3 samples, 7 steps, seed 0"),
 ]
 # fmt: on
 

@@ -62,7 +62,7 @@ SUBMISSIONS: list[tuple[str, str, str, str]] = [
     (
         "raw_write_100_mb",
         "output_limit",
-        "RLIMIT_FSIZE on the process's own stdout file",
+        "the console pipe is read with a size cap",
         solution(inside="    for _ in range(100):\n        os.write(1, b'y' * 1_000_000)\n"),
     ),
     (
@@ -86,7 +86,7 @@ SUBMISSIONS: list[tuple[str, str, str, str]] = [
     (
         "close_stdout",
         "accepted",
-        "results travel in a file, not on stdout",
+        "results travel on their own pipe, not on stdout",
         solution(inside="    sys.stdout.close()\n    os.closerange(1, 3)\n"),
     ),
     (
@@ -174,9 +174,8 @@ SUBMISSIONS: list[tuple[str, str, str, str]] = [
         "the verdict is computed outside the learner's process",
         returning(
             "jnp.zeros(2)",
-            "import checker.compare\nchecker.compare.compare = lambda *a, **k: None\n"
-            "checker.compare.encode_output = lambda v: {'kind': 'array', 'dtype': 'float32', 'shape': [2],"
-            " 'data': [0.0, 0.0]}",
+            "import checker.protocol\nfake = lambda v: {'kind': 'array', 'dtype': 'float32', 'shape': [2],"
+            " 'data': [0.0, 0.0]}\nchecker.protocol.encode_output = fake\nsys.modules['__main__'].encode_output = fake",
         ),
     ),
     ("returns_none", "wrong_answer", "staged comparison: not an array", returning("None")),
