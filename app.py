@@ -8,6 +8,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
 
 from dojo import session
+from dojo.text import literal
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
 log = logging.getLogger("nnx_dojo")
@@ -21,15 +22,14 @@ about_page = st.Page("pages/about.py", title="About", icon=":material/info:", ur
 page = st.navigation([catalogue_page, practice_page, progress_page, about_page])
 
 profile = session.profile_id()
-session.warm_references()
-session.start_pool()
+session.start_checker()
 store = session.get_store()
 
 with st.sidebar:
     st.markdown("### 🥋 NNX Dojo")
     st.caption("Practise Flax NNX: write the code, get a verdict, compare loss curves.")
     if store.notice:
-        st.warning(store.notice, icon=":material/database:")
+        st.warning(literal(store.notice), icon=":material/database:")
     with st.expander("Your profile"):
         st.caption("Progress is private to this code. Bookmark the page, or enter the code on another device.")
         st.code(profile, language="text")

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import logging
 import re
-import threading
 from pathlib import Path
 
 import streamlit as st
 
-from checker.expected import expected_outputs
-from checker.problems import Problem, ProblemError, list_problems
-from dojo.store import DB_NAME, Store, default_data_dir, new_profile_id
+from checker import service
+from checker.problems import Problem, ProblemError, Track, list_problems
+from checker.problems import tracks as load_tracks
+from dojo.store import DB_NAME, Store, default_data_dir
 
 log = logging.getLogger("nnx_dojo")
 PROFILE_PARAM = "u"
-_PROFILE_ID = re.compile(r"[A-Za-z0-9_-]{8,64}")
+_PROFILE_ID = re.compile(r"[A-Za-z0-9_-]{22}")  # what new_profile_id makes: 128 random bits
+# Per-exercise state kept in st.session_state; a profile switch clears all of it.
+EXERCISE_STATE = ("code", "seed", "editor_rev", "verdicts", "hints_shown", "reference_revealed")
 
 
 def get_store() -> Store:
@@ -38,28 +40,22 @@ def catalogue() -> list[Problem]:
         raise
 
 
-@st.cache_resource
-def warm_references() -> threading.Thread:
-    """Compute every exercise's reference outputs in the background, once per server."""
-
-    def work() -> None:
-        for problem in list_problems():
-            try:
-                expected_outputs(problem)
-            except Exception:
-                log.exception("reference outputs for %s failed", problem.slug)
-
-    thread = threading.Thread(target=work, name="warm-references", daemon=True)
-    thread.start()
-    return thread
+@st.cache_data(ttl=30)
+def tracks() -> list[Track]:
+    """The tracks in their suggested order, with what each teaches."""
+    return load_tracks()
 
 
 @st.cache_resource
-def start_pool() -> object:
-    """Keep warm learner processes ready so a check does not wait for imports and compilation."""
-    from checker.pool import start_default_pool
+def start_checker() -> bool:
+    """Start the checker's local backend once per server (a warm pool of learner processes)."""
+    service.start()
+    return True
 
-    return start_default_pool()
+
+def known_profile(code: str) -> bool:
+    """True for a well-formed id that this app generated; anything else is never honoured."""
+    return bool(_PROFILE_ID.fullmatch(code)) and get_store().profile_exists(code)
 
 
 def profile_id() -> str:
@@ -67,22 +63,28 @@ def profile_id() -> str:
     current = st.session_state.get("profile_id")
     if current is None:
         from_url = st.query_params.get(PROFILE_PARAM, "")
-        current = from_url if _PROFILE_ID.fullmatch(from_url) else new_profile_id()
+        current = from_url if known_profile(from_url) else get_store().create_profile()
         st.session_state.profile_id = current
     if st.query_params.get(PROFILE_PARAM) != current:
         st.query_params[PROFILE_PARAM] = current
     return current
 
 
+def clear_exercise_state() -> None:
+    """Forget every exercise's code, verdicts, hints and revealed references in this session."""
+    for key in EXERCISE_STATE:
+        st.session_state.pop(key, None)
+    st.session_state.pop("pending", None)
+
+
 def switch_profile(code: str) -> bool:
-    """Use another profile code (e.g. the one from another device); False when the code is malformed."""
+    """Use another profile code (e.g. the one from another device); False unless the app made that code."""
     code = code.strip()
-    if not _PROFILE_ID.fullmatch(code):
+    if not known_profile(code):
         return False
     st.session_state.profile_id = code
     st.query_params[PROFILE_PARAM] = code
-    for key in ("code", "seed", "verdicts"):
-        st.session_state.pop(key, None)
+    clear_exercise_state()
     return True
 
 

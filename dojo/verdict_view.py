@@ -7,6 +7,7 @@ import streamlit as st
 
 from checker.verdict import CaseResult, Status, Verdict
 from dojo.charts import loss_chart
+from dojo.text import literal
 
 ICONS = {
     Status.ACCEPTED: ":material/check_circle:",
@@ -27,11 +28,11 @@ def banner(verdict: Verdict) -> None:
         extra = " Submit to run the hidden cases too." if verdict.mode == "run" else ""
         st.success(f"{title}.{extra}", icon=icon)
     elif verdict.status is Status.WRONG_ANSWER:
-        st.error(f"{title}\n\n{verdict.message}", icon=icon)
+        st.error(f"{title}\n\n{literal(verdict.message)}", icon=icon)
     elif verdict.status is Status.INTERNAL_ERROR:
-        st.warning(f"**The checker could not judge this run.** {verdict.message}", icon=":material/build:")
+        st.warning(f"**The checker could not judge this run.** {literal(verdict.message)}", icon=":material/build:")
     else:
-        st.warning(f"{title}\n\n{verdict.message}", icon=icon)
+        st.warning(f"{title}\n\n{literal(verdict.message)}", icon=icon)
 
 
 def _values(values: object) -> str:
@@ -70,7 +71,7 @@ def case_table(verdict: Verdict) -> None:
     )
     for case in verdict.cases:
         if case.visible and not case.passed and case.message and case.error is None:
-            st.caption(f"**{case.name}**: {case.message}")
+            st.caption(f"**{literal(case.name)}**: {literal(case.message)}")
 
 
 def error_panel(verdict: Verdict) -> None:
@@ -80,7 +81,7 @@ def error_panel(verdict: Verdict) -> None:
         return
     where = f" on line {error.line}" if error.line else ""
     with st.container(border=True):
-        st.markdown(f"**{error.type}{where}**")
+        st.markdown(f"**{literal(error.type)}{where}**")
         if error.traceback:
             st.code(error.traceback, language="text")
         elif error.message:
@@ -96,7 +97,7 @@ def printed_output(verdict: Verdict) -> None:
         return
     with st.expander(f"Printed output ({len(printed)} case{'s' if len(printed) > 1 else ''})"):
         for name, text in printed:
-            st.caption(name)
+            st.caption(literal(name))
             st.code(text, language="text")
 
 

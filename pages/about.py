@@ -7,7 +7,7 @@ import platform
 
 import streamlit as st
 
-from checker.isolation import describe_isolation
+from checker import service
 from dojo import session
 
 session.require_navigation()
@@ -28,5 +28,5 @@ for name in ("jax", "jaxlib", "flax", "optax", "numpy", "streamlit", "streamlit-
 st.dataframe(rows, hide_index=True, width=400)
 
 st.markdown("##### How your code is run")
-for line in describe_isolation():
+for line in service.isolation_report():
     st.markdown(f"- {line}")

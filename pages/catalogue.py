@@ -12,16 +12,26 @@ DIFFICULTY_COLOURS = {"easy": "green", "medium": "orange", "hard": "red"}
 STATUS_BADGES = {"solved": ("Solved", "green", ":material/check:"), "attempted": ("Attempted", "orange", None)}
 STATUSES = ("new", "attempted", "solved")
 
-problems = session.catalogue()
+problems = session.catalogue()  # in the suggested order
 progress = session.get_store().progress(session.profile_id())
 solved = sum(progress.get(p.slug) == "solved" for p in problems)
+about = {track.name: track.about for track in session.tracks()}
+following = next((p for p in problems if progress.get(p.slug) != "solved"), None)
 
 st.title("Exercises")
 st.caption(
     "Each exercise asks for one function written with Flax NNX. Run checks the visible cases; Submit runs them all."
 )
-left, right = st.columns([3, 1])
+left, right = st.columns([3, 1], vertical_alignment="bottom")
 left.progress(solved / max(len(problems), 1), text=f"Solved {solved} of {len(problems)}")
+if following is not None:
+    right.page_link(
+        "pages/practice.py",
+        label=f"Next: {following.title}",
+        icon=":material/arrow_forward:",
+        query_params={"problem": following.slug, session.PROFILE_PARAM: session.profile_id()},
+        help="The first exercise you have not solved yet, in the suggested order",
+    )
 
 with st.container(border=True):
     query = st.text_input("Search", placeholder="title, tag or function name", key="catalogue-search")
@@ -51,6 +61,8 @@ for track in dict.fromkeys(p.track for p in shown):
     in_track = [p for p in problems if p.track == track]
     done = sum(progress.get(p.slug) == "solved" for p in in_track)
     st.subheader(f"{track}  ·  {done}/{len(in_track)} solved")
+    if about.get(track):
+        st.caption(about[track])
     for problem in (p for p in shown if p.track == track):
         with st.container(border=True):
             name, meta, status_col = st.columns([4, 4, 1.4], vertical_alignment="center")

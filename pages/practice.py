@@ -10,11 +10,11 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 from streamlit_ace import st_ace
 
-from checker import check
-from checker.pool import default_pool
+from checker import service
 from checker.problems import Problem
 from dojo import session, verdict_view
 from dojo.store import StorageError
+from dojo.text import literal
 
 session.require_navigation()
 
@@ -29,15 +29,13 @@ profile = session.profile_id()
 
 requested = st.query_params.get("problem")
 if requested and requested not in by_slug:
-    st.warning(f"There is no exercise called `{requested}`. Pick one below.", icon=":material/help:")
+    st.warning(f"There is no exercise called “{literal(requested)}”. Pick one below.", icon=":material/help:")
 slug = requested if requested in by_slug else st.session_state.get("last_problem", problems[0].slug)
 st.session_state.last_problem = slug
 if st.query_params.get("problem") != slug:
     st.query_params["problem"] = slug
 problem: Problem = by_slug[slug]
-warm_pool = default_pool()
-if warm_pool is not None:
-    warm_pool.want(slug)  # a worker warmed for this exercise will be ready by the time they submit
+service.prepare(slug)  # a worker and the reference's outputs will be ready by the time they submit
 
 codes = session.per_exercise("code")
 seeds = session.per_exercise("seed")
@@ -177,7 +175,7 @@ def workbench() -> None:
         try:
             store.save_draft(profile, slug, code)
         except StorageError as exc:
-            st.warning(str(exc), icon=":material/save:")
+            st.warning(literal(exc), icon=":material/save:")
 
     with st.container(horizontal=True, vertical_alignment="center"):
         run = st.button("Run", icon=":material/play_arrow:", key="run", help="Check the visible cases")
@@ -203,7 +201,7 @@ def workbench() -> None:
         source = codes[slug]
         label = "Running the visible cases…" if pending["mode"] == "run" else "Running every case…"
         with st.spinner(label, show_time=True):
-            verdict = check(slug, source, pending["mode"])
+            verdict = service.check(slug, source, pending["mode"])
         verdicts[slug] = verdict
         seeds[slug] = source  # the editor may remount to draw the error marker; keep its text
         try:
@@ -218,7 +216,7 @@ def workbench() -> None:
                 total=verdict.total,
             )
         except StorageError as exc:
-            st.warning(str(exc), icon=":material/save:")
+            st.warning(literal(exc), icon=":material/save:")
         st.rerun()
 
     verdict = verdicts.get(slug)

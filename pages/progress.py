@@ -76,8 +76,7 @@ def confirm_reset() -> None:
     st.write("This deletes every submission and saved draft of this profile. It cannot be undone.")
     if st.button("Delete my progress", type="primary", key="confirm-reset-progress"):
         store.reset_progress(profile)
-        for key in ("code", "seed", "verdicts"):
-            st.session_state.pop(key, None)
+        session.clear_exercise_state()
         st.rerun()
 
 

@@ -18,6 +18,7 @@ from tests.conftest import PROJECT_ROOT
 
 CHROMIUM = os.environ.get("NNX_DOJO_CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = PROJECT_ROOT / "artifacts" / "screenshots"
+FAILURES = PROJECT_ROOT / "artifacts" / "failures"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -46,6 +47,21 @@ def _browser_missing() -> str | None:
     return None
 
 
+def wait_until_healthy(url: str, server: subprocess.Popen, log_path: Path, timeout: float = 60) -> None:
+    """Wait for a started `streamlit run` to answer its health check; fail with its log otherwise."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        if server.poll() is not None or time.monotonic() > deadline:
+            pytest.fail(f"streamlit did not start:\n{log_path.read_text(errors='replace')[-3000:]}")
+        time.sleep(0.3)
+
+
 @pytest.fixture(scope="session")
 def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
     """Start the app with its own data folder; yield its base URL and data folder; stop it."""
@@ -66,17 +82,7 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
         server = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not start:\n{log_path.read_text(errors='replace')[-3000:]}")
-            time.sleep(0.3)
+        wait_until_healthy(url, server, log_path)
         yield {"url": url, "data_dir": data_dir, "log": log_path}
     finally:
         server.terminate()
@@ -98,14 +104,35 @@ def browser(app_server: dict) -> Iterator[object]:
         instance.close()
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Iterator[object]:
+    """Remember each phase's outcome on the test item, so fixtures can react to a failure."""
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
 @pytest.fixture
-def page(browser: object) -> Iterator[object]:
-    """A fresh browser page, 1400x1000."""
+def page(browser: object, app_server: dict, request: pytest.FixtureRequest) -> Iterator[object]:
+    """A fresh browser page, 1400x1000; on failure its screenshot and the server's log are kept."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     page.set_default_timeout(60_000)
     yield page
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        keep_failure(page, request.node.name, app_server["log"])
     context.close()
+
+
+def keep_failure(page: object, name: str, server_log: Path) -> None:
+    """Save what a failed browser test saw and what the server logged, under artifacts/failures/."""
+    FAILURES.mkdir(parents=True, exist_ok=True)
+    try:
+        page.screenshot(path=str(FAILURES / f"{name}.png"), full_page=True)
+    except Exception as exc:  # a crashed page still leaves the server log
+        (FAILURES / f"{name}.screenshot-error.txt").write_text(repr(exc))
+    shutil.copyfile(server_log, FAILURES / f"{name}.streamlit.log")
 
 
 def screenshot(page: object, name: str) -> Path:
