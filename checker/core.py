@@ -83,7 +83,7 @@ def prepare(problem: Problem, source: str | bytes, mode: str) -> Verdict | tuple
         too_long = f"is {len(source):,} characters long; the limit is {MAX_SOURCE_CHARS:,}"
         return _syntax_verdict(problem, mode, len(cases), _unreadable(too_long))
     try:
-        compile(source, SOLUTION_FILENAME, "exec")
+        compile(source, SOLUTION_FILENAME, "exec", dont_inherit=True)
     except SyntaxError as exc:
         return _syntax_verdict(problem, mode, len(cases), traces.syntax_error_info(exc, source))
     except ValueError as exc:  # e.g. a NUL byte in the source

@@ -22,6 +22,10 @@ from checker.verdict import Status, Verdict
 
 _EXPECT = re.compile(r"^#\s*expect:\s*([a-z_]+)\s*$")
 DEPRECATIONS = ("DeprecationWarning", "FutureWarning", "PendingDeprecationWarning")
+# Validate proves verdicts, not speed: the exercise's own files get a generous limit, and the speed
+# that matters to learners is checked on its own (the reference must use at most half the limit).
+BATCH_TIME_SCALE = 3.0
+REFERENCE_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -64,7 +68,8 @@ def verdicts(problem: Problem, sources: list[str]) -> list[Verdict]:
         if not isinstance(prepared, Verdict):
             pending.append((index, *prepared))
     while pending:
-        runs = runner.run_batch([(source, problem.entry, cases) for _, source, cases in pending], problem.time_limit_s)
+        jobs = [(source, problem.entry, cases) for _, source, cases in pending]
+        runs = runner.run_batch(jobs, problem.time_limit_s * BATCH_TIME_SCALE)
         done = 0
         for (index, _, cases), run in zip(pending, runs, strict=True):
             if run is None:
@@ -93,8 +98,11 @@ def validate_problem(problem: Problem) -> list[Row]:
         got = verdict.status.value
         ok = _as_wanted(verdict, want)
         deprecated = [w for c in verdict.cases for w in c.warnings if w.startswith(DEPRECATIONS)]
+        seconds = sum(c.time_s for c in verdict.cases)
         if name == "reference.py" and deprecated:
             ok, got = False, f"{got}, but it raises {deprecated[0][:120]}"
+        elif name == "reference.py" and seconds > REFERENCE_SHARE * problem.time_limit_s:
+            ok, got = False, f"{got}, but it runs {seconds:.1f} s of the {problem.time_limit_s:g} s limit"
         elif not ok and verdict.message:
             got = f"{got} ({verdict.message[:120]})"
         rows.append(Row(problem.slug, name, want, got, f"{verdict.passed}/{verdict.total}", ok))

@@ -16,7 +16,9 @@ SLUGS = [p.slug for p in PROBLEMS]
 SECTIONS = ("## Why it matters", "## The API", "## Your task", "## Inputs", "## Output", "## Pitfalls")
 
 
-def test_the_six_exercises_exist() -> None:
+def test_the_bank_has_thirty_exercises_in_six_tracks() -> None:
+    assert len(PROBLEMS) >= 30
+    assert len({p.track for p in PROBLEMS}) >= 6
     assert set(SLUGS) >= {
         "nnx-optimizer-basics",
         "nnx-train-step",

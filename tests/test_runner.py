@@ -113,3 +113,19 @@ def test_unknown_exercise_gives_internal_error_not_an_exception(fixture_root: Pa
 def test_nul_byte_in_source_is_a_syntax_error(fixture_root: Path) -> None:
     verdict = check("fixture-affine", "x = 1\0", root=fixture_root)
     assert verdict.status is Status.SYNTAX_ERROR
+
+
+def test_dataclass_fields_in_learner_code_work(fixture_root: Path) -> None:
+    body = (
+        "import dataclasses\n\n\n@dataclasses.dataclass\nclass Settings:\n    steps: int = 1\n\n\n"
+        "def fit_affine(seed, x, y, num_steps):\n    assert Settings(2).steps == 2\n"
+        "    return _fit(seed, x, y, num_steps)\n"
+    )
+    verdict = _check(fixture_root, body)
+    assert verdict.status is Status.ACCEPTED, verdict.message
+
+
+def test_the_checkers_own_future_imports_do_not_reach_learner_code(fixture_root: Path) -> None:
+    body = "def fit_affine(seed, x, y, num_steps) -> int:\n    return _fit(seed, x, y, num_steps)\n"
+    verdict = _check(fixture_root, body.replace("-> int", "-> undefined_name"))
+    assert verdict.status is Status.RUNTIME_ERROR and "undefined_name" in verdict.message

@@ -16,6 +16,7 @@ import json
 import os
 import sys
 import time
+import types
 import warnings
 from typing import Any
 
@@ -101,7 +102,13 @@ def run_case(code: Any, source: str, entry: str, args: list[Any], job: dict[str,
             warnings.simplefilter("always")  # every warning of this case, even one seen in an earlier case
             warnings.filterwarnings("ignore", message=CACHE_WARNING)
             try:
-                namespace = {"__name__": "solution", "__file__": SOLUTION_FILENAME, "__builtins__": builtins}
+                # A real module in sys.modules, as an imported file would be: dataclasses, Linen
+                # modules and typing look their class's module up by name.
+                module = types.ModuleType("solution")
+                module.__file__ = SOLUTION_FILENAME
+                module.__builtins__ = builtins
+                sys.modules["solution"] = module
+                namespace = module.__dict__
                 exec(code, namespace)
                 function = namespace.get(entry)
                 if not callable(function):
@@ -172,7 +179,7 @@ def run_job(job: dict[str, Any], results: Results) -> None:
     results.emit(Event.START, pid=os.getpid())
     source = job["source"]
     try:
-        code = compile(source, SOLUTION_FILENAME, "exec")
+        code = compile(source, SOLUTION_FILENAME, "exec", dont_inherit=True)  # not this file's __future__ flags
     except (SyntaxError, ValueError) as exc:
         if isinstance(exc, SyntaxError):
             info = traces.syntax_error_info(exc, source)

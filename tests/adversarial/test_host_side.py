@@ -65,8 +65,10 @@ CHANNEL_ATTACKS = [
     (
         "links_named_like_the_old_result_files",
         "accepted",
-        solution("for name in ('results.jsonl', 'stderr.txt', 'stdout.txt'):\n"
-                 "    if not os.path.lexists(name):\n        os.symlink('/dev/zero', name)\n"),  # fmt: skip
+        solution(
+            "for name in ('results.jsonl', 'stderr.txt', 'stdout.txt'):\n"
+            "    if not os.path.lexists(name):\n        os.symlink('/dev/zero', name)\n"
+        ),  # fmt: skip
     ),
     (
         "fake_done_before_any_case",
