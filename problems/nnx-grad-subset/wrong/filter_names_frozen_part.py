@@ -1,0 +1,35 @@
+# expect: wrong_answer
+"""Reads the DiffState filter as "what to freeze" and passes the backbone: the head stays fixed and the
+backbone trains.
+"""
+
+import jax.numpy as jnp
+import optax
+from flax import nnx
+
+
+class TwoPart(nnx.Module):
+    def __init__(self, d_in, hidden, d_out, *, rngs):
+        self.backbone = nnx.Linear(d_in, hidden, rngs=rngs)
+        self.head = nnx.Linear(hidden, d_out, rngs=rngs)
+
+    def __call__(self, x):
+        return self.head(nnx.relu(self.backbone(x)))
+
+
+def finetune_head(seed, x, y, hidden, lr, num_steps):
+    model = TwoPart(x.shape[-1], int(hidden), y.shape[-1], rngs=nnx.Rngs(int(seed)))
+    frozen = nnx.All(nnx.Param, nnx.PathContains("backbone"))
+    optimizer = nnx.Optimizer(model, optax.adamw(lr, weight_decay=0.1), wrt=frozen)
+
+    def loss_fn(model, x, y):
+        return jnp.mean((model(x) - y) ** 2)
+
+    # Only the variables that match frozen are differentiated; the backbone is a constant.
+    grad_fn = nnx.value_and_grad(loss_fn, argnums=nnx.DiffState(0, frozen))
+    rows = []
+    for _ in range(int(num_steps)):
+        loss, grads = grad_fn(model, x, y)
+        optimizer.update(model, grads)
+        rows.append(jnp.stack([loss, optax.tree.norm(grads)]))
+    return jnp.stack(rows)

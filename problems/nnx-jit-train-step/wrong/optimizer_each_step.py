@@ -1,0 +1,38 @@
+# expect: wrong_answer
+"""Builds a new nnx.Optimizer before every step, which resets the momentum buffer each time."""
+
+import jax.numpy as jnp
+import optax
+from flax import nnx
+
+
+class MLP(nnx.Module):
+    def __init__(self, d_in, d_out, *, rngs):
+        self.hidden = nnx.Linear(d_in, 16, rngs=rngs)
+        self.out = nnx.Linear(16, d_out, rngs=rngs)
+
+    def __call__(self, x):
+        return self.out(nnx.relu(self.hidden(x)))
+
+
+def loss_fn(model, x, y):
+    return jnp.mean((model(x) - y) ** 2)
+
+
+@nnx.jit
+def train_step(model, optimizer, x, y):
+    loss, grads = nnx.value_and_grad(loss_fn)(model, x, y)
+    optimizer.update(model, grads)
+    return loss
+
+
+def jit_train_losses(seed, x, y, batch_size, lr, num_steps):
+    model = MLP(x.shape[-1], y.shape[-1], rngs=nnx.Rngs(int(seed)))
+    bs = int(batch_size)
+    starts = list(range(0, x.shape[0], bs))
+    losses = []
+    for step in range(int(num_steps)):
+        optimizer = nnx.Optimizer(model, optax.sgd(lr, momentum=0.9), wrt=nnx.Param)
+        start = starts[step % len(starts)]
+        losses.append(train_step(model, optimizer, x[start : start + bs], y[start : start + bs]))
+    return jnp.stack(losses)

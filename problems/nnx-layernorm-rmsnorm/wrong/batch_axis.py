@@ -1,0 +1,16 @@
+# expect: wrong_answer
+"""Normalises by hand over axis 0 (across the batch, like BatchNorm) instead of over each row's features."""
+
+import jax.numpy as jnp
+from flax import nnx
+
+
+def norm_outputs(x):
+    d = x.shape[-1]
+    layer_norm = nnx.LayerNorm(d, rngs=nnx.Rngs(0))
+    rms_norm = nnx.RMSNorm(d, rngs=nnx.Rngs(0))
+    mean = x.mean(axis=0, keepdims=True)
+    var = x.var(axis=0, keepdims=True)
+    hand_ln = (x - mean) / jnp.sqrt(var + 1e-6)
+    hand_rms = x / jnp.sqrt(jnp.mean(x**2, axis=0, keepdims=True) + 1e-6)
+    return jnp.stack([layer_norm(x), rms_norm(x), hand_ln, hand_rms])

@@ -1,0 +1,63 @@
+"""Reference: pretrain, swap the head for a new task, freeze the backbone through the optimizer's wrt filter."""
+
+import jax
+import jax.numpy as jnp
+import optax
+from flax import nnx
+
+
+class Net(nnx.Module):
+    """A two-layer tanh backbone (16 features) followed by a linear head."""
+
+    def __init__(self, d_in, d_out, *, rngs):
+        self.backbone = nnx.Sequential(
+            nnx.Linear(d_in, 16, rngs=rngs),
+            nnx.tanh,
+            nnx.Linear(16, 16, rngs=rngs),
+            nnx.tanh,
+        )
+        self.head = nnx.Linear(16, d_out, rngs=rngs)
+
+    def __call__(self, x):
+        return self.head(self.backbone(x))
+
+
+def mse(model, x, y):
+    return jnp.mean((model(x) - y) ** 2)
+
+
+def max_abs_change(before, after):
+    """Largest absolute difference between two States with the same structure (0.0 if empty)."""
+    diffs = jax.tree.map(lambda a, b: jnp.max(jnp.abs(a - b)), before, after)
+    return max(jax.tree.leaves(diffs), default=0.0)
+
+
+def finetune_head(seed, x, y_old, y_new, lr, pre_steps, num_steps):
+    """Return [loss on y_new after the swap, loss after fine-tuning, backbone change, head change]."""
+    # 1. Pretrain the whole model on the old task.
+    model = Net(x.shape[-1], y_old.shape[-1], rngs=nnx.Rngs(int(seed)))
+    pre_opt = nnx.Optimizer(model, optax.adam(lr), wrt=nnx.Param)
+    for _ in range(int(pre_steps)):
+        _, grads = nnx.value_and_grad(mse)(model, x, y_old)
+        pre_opt.update(model, grads)
+
+    # 2. Surgery: a fresh head sized for the new task.
+    model.head = nnx.Linear(16, y_new.shape[-1], rngs=nnx.Rngs(int(seed) + 1))
+
+    # 3. Snapshot. nnx.state shares the model's Variable objects, so copy before training.
+    backbone_before = jax.tree.map(jnp.copy, nnx.state(model.backbone))
+    head_before = jax.tree.map(jnp.copy, nnx.state(model.head))
+    loss_before = mse(model, x, y_new)
+
+    # 4. A new optimizer that owns the head's parameters only.
+    head_params = nnx.All(nnx.Param, nnx.PathContains("head"))
+    opt = nnx.Optimizer(model, optax.adam(lr), wrt=head_params)
+    for _ in range(int(num_steps)):
+        grad_fn = nnx.value_and_grad(mse, argnums=nnx.DiffState(0, head_params))
+        _, grads = grad_fn(model, x, y_new)
+        opt.update(model, grads)
+
+    loss_after = mse(model, x, y_new)
+    backbone_change = max_abs_change(backbone_before, nnx.state(model.backbone))
+    head_change = max_abs_change(head_before, nnx.state(model.head))
+    return jnp.array([loss_before, loss_after, backbone_change, head_change])

@@ -1,0 +1,29 @@
+# expect: wrong_answer
+"""Splits jax.random.key(seed) itself instead of the first key drawn from each stream."""
+
+import jax
+import jax.numpy as jnp
+from flax import nnx
+
+
+class Member(nnx.Module):
+    def __init__(self, d_in, d_hidden, d_out, rate, *, rngs: nnx.Rngs):
+        self.linear1 = nnx.Linear(d_in, d_hidden, rngs=rngs)
+        self.dropout = nnx.Dropout(rate, rngs=rngs)
+        self.linear2 = nnx.Linear(d_hidden, d_out, rngs=rngs)
+
+    def __call__(self, x):
+        return self.linear2(self.dropout(nnx.relu(self.linear1(x))))
+
+
+def ensemble_passes(seed, dropout_seed, x, num_members, d_hidden, d_out, rate):
+    k = int(num_members)
+    params_keys = jax.random.split(jax.random.key(int(seed)), k)
+    dropout_keys = jax.random.split(jax.random.key(int(dropout_seed)), k)
+    members = []
+    for i in range(k):
+        rngs = nnx.Rngs(params=params_keys[i], dropout=dropout_keys[i])
+        members.append(Member(x.shape[1], int(d_hidden), int(d_out), rate, rngs=rngs))
+
+    passes = [jnp.stack([member(x) for member in members]) for _ in range(2)]
+    return jnp.stack(passes)

@@ -1,0 +1,26 @@
+# expect: runtime_error
+"""loss_fn returns (loss, logits) but value_and_grad is called without has_aux=True."""
+
+import jax.numpy as jnp
+import optax
+from flax import nnx
+
+
+def train_with_aux(seed, x, labels, num_classes, lr, num_steps):
+    labels = labels[:, 0].astype(jnp.int32)
+    model = nnx.Linear(x.shape[-1], int(num_classes), rngs=nnx.Rngs(int(seed)))
+    optimizer = nnx.Optimizer(model, optax.sgd(lr), wrt=nnx.Param)
+
+    def loss_fn(model, x, labels):
+        logits = model(x)
+        loss = optax.softmax_cross_entropy_with_integer_labels(logits, labels).mean()
+        return loss, logits
+
+    grad_fn = nnx.value_and_grad(loss_fn)
+    rows = []
+    for _ in range(int(num_steps)):
+        (loss, logits), grads = grad_fn(model, x, labels)
+        accuracy = jnp.mean(jnp.argmax(logits, axis=-1) == labels)
+        optimizer.update(model, grads)
+        rows.append(jnp.stack([loss, accuracy]))
+    return jnp.stack(rows)
