@@ -93,8 +93,10 @@ def test_any_case_record_gets_a_bounded_judgement(fixture_root: Path, record: di
     assert len(result.message) < 5_000 and len(result.stdout) < 20_000
     if not visible:
         assert result.expected is None and result.got is None and result.max_abs_error is None
+        secrets = ("4242", "9191", "7373", "6464")
+        sent = json.dumps(record, default=str)  # what the learner itself sent may be echoed back
         shown = json.dumps(dataclasses.asdict(result), default=str)
-        assert not any(secret in shown for secret in ("4242", "9191", "7373", "6464"))
+        assert not any(secret in shown and secret not in sent for secret in secrets)
 
 
 @settings(max_examples=100, deadline=None)
