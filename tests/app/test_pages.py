@@ -177,7 +177,7 @@ def test_a_crafted_problem_link_is_shown_literally(data_dir: Path) -> None:
     assert not at.exception
     warning = next(w.value for w in at.warning if "no exercise called" in w.value)
     assert "](http" not in warning and "<b>" not in warning and ":red[" not in warning
-    assert "\\]\\(http\\:\\/\\/127\\.0\\.0\\.1\\:9\\/click\\)" in warning
+    assert "\\]\\(h\u2060ttp\\:\\/\\/127\\.0\\.0\\.1\\:9\\/click\\)" in warning
 
 
 def test_a_hostile_verdict_renders_as_plain_text() -> None:
