@@ -13,7 +13,7 @@ import contextlib
 import gc
 from typing import Any
 
-MAX_CASES = 2  # distinct input shapes worth warming per exercise (the visible ones come first)
+MAX_CASES = 2  # cases that get every program; the rest get the cheap linear one only
 
 
 def _programs() -> list[Any]:
@@ -25,16 +25,16 @@ def _programs() -> list[Any]:
     def mse(model: Any, x: Any, y: Any) -> Any:
         return jnp.mean((model(x) - y) ** 2)
 
-    def linear_steps(x: Any, y: Any) -> None:
+    def linear_steps(x: Any, y: Any, rows: list[int]) -> None:
         for tx in (optax.sgd(0.1), optax.adam(1e-3)):
             model = nnx.Linear(x.shape[-1], y.shape[-1], rngs=nnx.Rngs(0))
             optimizer = nnx.Optimizer(model, tx, wrt=nnx.Param)
-            for rows in (x.shape[0], max(x.shape[0] // 2, 1)):
-                loss, grads = nnx.value_and_grad(mse)(model, x[:rows], y[:rows])
+            for count in rows:
+                loss, grads = nnx.value_and_grad(mse)(model, x[:count], y[:count])
                 optimizer.update(model, grads)
             jax.block_until_ready(mse(model, x, y))
 
-    def jitted_steps(x: Any, y: Any) -> None:
+    def jitted_steps(x: Any, y: Any, rows: list[int]) -> None:
         model = nnx.Linear(x.shape[-1], y.shape[-1], rngs=nnx.Rngs(1))
         optimizer = nnx.Optimizer(model, optax.sgd(0.1), wrt=nnx.Param)
 
@@ -46,7 +46,7 @@ def _programs() -> list[Any]:
 
         jax.block_until_ready(step(model, optimizer, x, y))
 
-    def normalised_mlp(x: Any, y: Any) -> None:
+    def normalised_mlp(x: Any, y: Any, rows: list[int]) -> None:
         rngs = nnx.Rngs(params=2, dropout=3)
         hidden = 16
         model = nnx.Sequential(
@@ -59,12 +59,13 @@ def _programs() -> list[Any]:
         )
         optimizer = nnx.Optimizer(model, optax.adamw(1e-3), wrt=nnx.Param)
         model.train()
-        loss, grads = nnx.value_and_grad(mse)(model, x, y)
-        optimizer.update(model, grads)
+        for count in rows:
+            loss, grads = nnx.value_and_grad(mse)(model, x[:count], y[:count])
+            optimizer.update(model, grads)
         model.eval()
         jax.block_until_ready(mse(model, x, y))
 
-    def metrics(x: Any, y: Any) -> None:
+    def metrics(x: Any, y: Any, rows: list[int]) -> None:
         labels = jnp.argmax(y, axis=-1) if y.shape[-1] > 1 else (y[:, 0] > 0).astype(jnp.int32)
         logits = x if x.shape[-1] > 1 else jnp.concatenate([x, -x], axis=-1)
         collection = nnx.MultiMetric(
@@ -77,23 +78,34 @@ def _programs() -> list[Any]:
     return [linear_steps, jitted_steps, normalised_mlp, metrics]
 
 
+def _row_counts(case: list[Any], n: int) -> list[int]:
+    """Batch sizes worth compiling for: all rows, then any whole-number argument below N (a mini-batch
+    size, say) and what it leaves over at the end."""
+    counts = [n]
+    for value in case:
+        if isinstance(value, float) and value.is_integer() and 1 <= value < n and len(counts) < 4:
+            counts += [int(value)] + ([n % int(value)] if n % int(value) else [])
+    return list(dict.fromkeys(counts))
+
+
 def warm_up(cases: list[list[Any]]) -> None:
-    """Run the generic programs on random arrays with the shapes of each case (at most `MAX_CASES`)."""
+    """Run the generic programs on random arrays shaped like each case's (the costlier ones on a few)."""
     import numpy as np
 
     rng = np.random.default_rng(0)
     seen: set[tuple] = set()
-    programs = _programs()
+    linear, *others = _programs()
     for case in cases:
         shapes = tuple(tuple(a["shape"]) for a in case if isinstance(a, dict) and len(a.get("shape", ())) == 2)
-        if not shapes or shapes in seen or len(seen) >= MAX_CASES:
+        rows = _row_counts(case, shapes[0][0]) if shapes else []
+        if not shapes or (shapes, tuple(rows)) in seen:
             continue
-        seen.add(shapes)
+        seen.add((shapes, tuple(rows)))
         x = rng.standard_normal(shapes[0]).astype(np.float32)
         y = rng.standard_normal(shapes[1] if len(shapes) > 1 else shapes[0]).astype(np.float32)
         if y.shape[0] != x.shape[0]:
             y = rng.standard_normal((x.shape[0], y.shape[-1])).astype(np.float32)
-        for program in programs:
+        for program in [linear, *others] if len(seen) <= MAX_CASES else [linear]:
             with contextlib.suppress(Exception):  # a failed warm-up only costs speed
-                program(x, y)
+                program(x, y, rows)
     gc.collect()
