@@ -1,8 +1,8 @@
-"""Per-run control groups: a hard cap on processes and memory, and a kill that reaches everything.
+"""Per-run control groups: a hard cap on processes and memory, a freeze and a kill that reach everything.
 
-Uses cgroup v2 (`pids.max`, `memory.max`, `cgroup.kill`) or v1 (`pids`, `memory` hierarchies)
-when this process may create groups; otherwise `create()` returns None and the run relies on
-rlimits and the PID namespace.
+Uses cgroup v2 (`pids.max`, `memory.max`, `cgroup.freeze`, `cgroup.kill`) or v1 (`pids`,
+`memory` and, where present, `freezer` hierarchies) when this process may create groups;
+otherwise `create()` returns None and the run relies on rlimits and the PID namespace.
 """
 
 from __future__ import annotations
@@ -119,15 +119,15 @@ def create(pids_max: int, memory_bytes: int) -> RunGroup | None:
             for controller, limit_file, value in (
                 ("pids", "pids.max", pids_max),
                 ("memory", "memory.limit_in_bytes", memory_bytes),
-                ("freezer", None, None),
             ):
-                if controller == "freezer" and not (ROOT / controller).is_dir():
-                    continue  # freezing falls back to signals
                 directory = ROOT / controller / own.get(controller, "/").lstrip("/") / name
                 directory.mkdir()
                 created.append(directory)
-                if limit_file is not None:
-                    (directory / limit_file).write_text(str(value))
+                (directory / limit_file).write_text(str(value))
+            freezer = ROOT / "freezer" / own.get("freezer", "/").lstrip("/") / name
+            with contextlib.suppress(OSError):  # optional: without it, pausing falls back to signals
+                freezer.mkdir()
+                created.append(freezer)
     except OSError:
         RunGroup(created).kill_and_remove()
         return None

@@ -22,7 +22,7 @@ st.title("Exercises")
 st.caption(
     "Each exercise asks for one function written with Flax NNX. Run checks the visible cases; Submit runs them all."
 )
-left, right = st.columns([3, 1], vertical_alignment="bottom")
+left, right = st.columns([3, 2], vertical_alignment="bottom")
 left.progress(solved / max(len(problems), 1), text=f"Solved {solved} of {len(problems)}")
 if following is not None:
     right.page_link(
