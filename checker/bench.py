@@ -17,7 +17,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from checker import expected
+from checker import expected, runner
 from checker import pool as pool_module
 from checker.core import check
 from checker.problems import Problem, list_problems, load_problem
@@ -65,26 +65,9 @@ class MemorySampler:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
-    def _descendants(self) -> list[int]:
-        parents: dict[int, int] = {}
-        for entry in os.listdir("/proc"):
-            if entry.isdigit():
-                try:
-                    with open(f"/proc/{entry}/stat") as handle:
-                        parents[int(entry)] = int(handle.read().rsplit(")", 1)[1].split()[1])
-                except (OSError, ValueError, IndexError):
-                    continue
-        found, frontier = [], [os.getpid()]
-        while frontier:
-            parent = frontier.pop()
-            children = [pid for pid, ppid in parents.items() if ppid == parent]
-            found.extend(children)
-            frontier.extend(children)
-        return found
-
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak = max(self.peak, pool_module.memory_of(self._descendants()))
+            self.peak = max(self.peak, pool_module.memory_of(runner.descendants(os.getpid())))
             self._stop.wait(0.05)
 
     def __enter__(self) -> MemorySampler:
@@ -226,7 +209,7 @@ def soak(count: int, pool_size: int, parallel: int = 2) -> dict[str, Any]:
         served = shared.served
     finally:
         shared.close()
-    leftover = [pid for pid in MemorySampler()._descendants()]
+    leftover = runner.descendants(os.getpid())
     return {
         "submissions": count,
         "wrong_verdicts": sum(not ok for ok, _, _ in results),

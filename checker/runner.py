@@ -239,7 +239,7 @@ class LearnerProcess:
         if stop == self._paused or self._killed:
             return
         if self.group is None or not self.group.freeze(stop):
-            for pid in [self.process.pid, *_descendants(self.process.pid)]:
+            for pid in [self.process.pid, *descendants(self.process.pid)]:
                 with contextlib.suppress(ProcessLookupError, PermissionError):
                     os.kill(pid, signal.SIGSTOP if stop else signal.SIGCONT)
         self._paused = stop
@@ -249,7 +249,7 @@ class LearnerProcess:
         if self._killed:
             return
         self._killed = True
-        everyone = _descendants(self.process.pid)
+        everyone = descendants(self.process.pid)
         if self.group is not None:
             self.group.freeze(False)
         with contextlib.suppress(ProcessLookupError, PermissionError):
@@ -269,7 +269,7 @@ class LearnerProcess:
             folders.remove_tree(self.folder)
 
 
-def _descendants(pid: int) -> list[int]:
+def descendants(pid: int) -> list[int]:
     """Every process below `pid`, from the kernel's children lists (no process group needed)."""
     found: list[int] = []
     pending = [pid]

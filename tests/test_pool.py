@@ -92,7 +92,7 @@ def test_workers_are_warmed_for_the_wanted_exercise_only(pool: WorkerPool, fixtu
 def _cpu_seconds(pid: int) -> float:
     """User plus system time of a process and everything below it."""
     total = 0.0
-    for each in [pid, *runner._descendants(pid)]:
+    for each in [pid, *runner.descendants(pid)]:
         try:
             with open(f"/proc/{each}/stat") as handle:
                 fields = handle.read().rsplit(")", 1)[1].split()

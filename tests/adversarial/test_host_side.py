@@ -274,7 +274,7 @@ def test_a_warm_worker_holds_nothing_of_the_reference(warm_pool: WorkerPool, fix
     reference = load_problem("fixture-affine", fixture_root).reference
     needles = [MARKER, b"last = loss_fn(model, x, y)", reference.encode()[:200]]
     worker = warm_pool.workers()[0].process
-    interpreters = [pid for pid in [worker.pid, *runner._descendants(worker.pid)]
+    interpreters = [pid for pid in [worker.pid, *runner.descendants(worker.pid)]
                     if b"checker.inside.child" in Path(f"/proc/{pid}/cmdline").read_bytes()]  # fmt: skip
     assert interpreters, "the worker's interpreter was not found"
     assert _memory_holds(interpreters[-1], needles) == []

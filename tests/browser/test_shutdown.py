@@ -37,9 +37,9 @@ def test_sigterm_of_a_running_app_leaves_nothing(tmp_path: Path, browser, sandbo
         page.goto(f"http://127.0.0.1:{port}/practice?problem=nnx-train-step")
         page.get_by_role("heading", name="NNX Train Step").first.wait_for(timeout=120_000)
         deadline = time.monotonic() + 120
-        while not runner._descendants(server.pid) and time.monotonic() < deadline:
+        while not runner.descendants(server.pid) and time.monotonic() < deadline:
             time.sleep(0.2)  # the pool starts warming a worker for the opened exercise
-        learners = runner._descendants(server.pid)
+        learners = runner.descendants(server.pid)
         assert learners, "no worker was started"
         context.close()
         server.send_signal(signal.SIGTERM)
