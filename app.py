@@ -8,6 +8,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
 
 from dojo import session
+from dojo.store import StorageError
 from dojo.text import literal
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
@@ -21,9 +22,13 @@ progress_page = st.Page("pages/progress.py", title="Progress", icon=":material/i
 about_page = st.Page("pages/about.py", title="About", icon=":material/info:", url_path="about")
 page = st.navigation([catalogue_page, practice_page, progress_page, about_page])
 
-profile = session.profile_id()
+try:
+    profile = session.profile_id()
+    store = session.get_store()
+except StorageError as exc:  # the configured database is unreachable or misconfigured: say so, try again on reload
+    st.error(literal(exc), icon=":material/database:")
+    st.stop()
 session.start_checker()
-store = session.get_store()
 
 with st.sidebar:
     st.markdown("### 🥋 NNX Dojo")
@@ -47,6 +52,8 @@ try:
     page.run()
 except ScriptControlException:
     raise
+except StorageError as exc:
+    st.error(literal(exc), icon=":material/database:")
 except Exception:
     log.exception("page %s failed", page.title)
     st.error(
