@@ -72,7 +72,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_doctor(_: argparse.Namespace) -> int:
-    from checker import cgroups
+    from checker import cgroups, config
+    from checker.container import sizing
     from checker.sandbox import isolation
 
     report = isolation()
@@ -82,6 +83,14 @@ def _cmd_doctor(_: argparse.Namespace) -> int:
     print(f"  per-run cgroups (process and memory caps): {'yes' if cgroups.available() else 'no'}")
     for line in report.protections:
         print(f"  - {line}")
+    found = sizing().resources
+    print(f"resources ({found.source}): {found.cpus:g} CPUs, {found.memory_mb} MiB of memory")
+    print(f"  checks at once: {config.max_concurrent_checks()}, warm workers: {config.pool_size()}, "
+          f"memory per learner process: {config.memory_limit_mb()} MiB")  # fmt: skip
+    print(
+        f"public instance: {'yes' if config.public_instance() else 'no'}"
+        + (" (learner code is refused: no sandbox)" if config.public_instance() and report.level == "none" else "")
+    )
     return EXIT_ACCEPTED
 
 

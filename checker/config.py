@@ -29,8 +29,12 @@ def xla_cache_dir() -> Path:
 
 
 def memory_limit_mb() -> int:
-    """Data-segment limit for a learner process in MiB (NNX_DOJO_MEMORY_MB)."""
-    return _int("NNX_DOJO_MEMORY_MB", 3072)
+    """Data-segment limit for a learner process in MiB (NNX_DOJO_MEMORY_MB; default: sized to the container)."""
+    if os.environ.get("NNX_DOJO_MEMORY_MB"):
+        return _int("NNX_DOJO_MEMORY_MB", 3072)
+    from checker.container import sizing
+
+    return sizing().learner_memory_mb
 
 
 def stdout_cap() -> int:
@@ -52,13 +56,21 @@ def time_limit_scale() -> float:
 
 
 def pool_size() -> int:
-    """Warm learner processes kept ready by the app (NNX_DOJO_POOL_SIZE); 0 disables the pool."""
-    return max(_int("NNX_DOJO_POOL_SIZE", 2), 0)
+    """Warm learner processes kept ready (NNX_DOJO_POOL_SIZE; default: sized to the container); 0: none."""
+    if os.environ.get("NNX_DOJO_POOL_SIZE"):
+        return max(_int("NNX_DOJO_POOL_SIZE", 2), 0)
+    from checker.container import sizing
+
+    return sizing().pool_size
 
 
 def max_concurrent_checks() -> int:
-    """Learner processes allowed to run at once (NNX_DOJO_MAX_CONCURRENT); others queue."""
-    return max(_int("NNX_DOJO_MAX_CONCURRENT", os.cpu_count() or 2), 1)
+    """Learner processes running at once (NNX_DOJO_MAX_CONCURRENT; default: the container's CPU quota)."""
+    if os.environ.get("NNX_DOJO_MAX_CONCURRENT"):
+        return max(_int("NNX_DOJO_MAX_CONCURRENT", 2), 1)
+    from checker.container import sizing
+
+    return sizing().concurrency
 
 
 def disk_limit_mb() -> int:

@@ -10,6 +10,11 @@ def describe_isolation() -> list[str]:
     """One sentence per protection actually applied to learner processes here."""
     report = isolation()
     lines = [f"Isolation level: **{report.level}**" + (f" (not stronger: {report.reason})" if report.reason else "")]
+    if config.public_instance():
+        lines.append(
+            "This is a public instance: learner code runs only inside a sandbox"
+            + (", and there is none here, so no code is run." if report.level == "none" else ".")
+        )
     lines += [line[0].upper() + line[1:] + "." for line in report.protections]
     lines.append(
         f"Limits: {config.memory_limit_mb()} MiB of memory, 16 MiB per written file and "

@@ -36,6 +36,10 @@ if st.query_params.get("problem") != slug:
     st.query_params["problem"] = slug
 problem: Problem = by_slug[slug]
 service.prepare(slug)  # a worker and the reference's outputs will be ready by the time they submit
+refusal = service.refusal()
+if refusal:  # said before anyone types, not after their first Run
+    st.error(f"{refusal} You can still write and save code here, but Run and Submit cannot check it.",
+             icon=":material/block:")  # fmt: skip
 
 codes = session.per_exercise("code")
 seeds = session.per_exercise("seed")

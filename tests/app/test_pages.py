@@ -261,3 +261,21 @@ def test_an_unreachable_database_is_said_plainly(tmp_path: Path, monkeypatch: py
     shown = " ".join(e.value for e in at.error)
     assert "cannot be reached" in shown and "dojo\\:\\*\\*\\*\\@" in shown  # shown literally, password hidden
     assert "s3cret-pw" not in shown
+
+
+def test_a_public_instance_without_sandbox_says_so_before_anyone_types(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from checker.sandbox import isolation
+
+    monkeypatch.setenv("NNX_DOJO_PUBLIC", "1")
+    monkeypatch.setenv("NNX_DOJO_SANDBOX", "none")
+    isolation.cache_clear()
+    try:
+        at = _practice("nnx-optimizer-basics", None, data_dir)
+        assert not at.exception
+        assert any("public instance" in e.value and "cannot check it" in e.value for e in at.error)
+        about = _app("pages/about.py")
+        assert "no code is run" in _texts(about)
+    finally:
+        isolation.cache_clear()
