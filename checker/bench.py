@@ -131,6 +131,86 @@ def bench_cold(pool_size: int) -> dict[str, Any]:
             "status": status}  # fmt: skip
 
 
+BOOT_SCRIPT = """
+import sys, time
+began = time.monotonic()
+import streamlit  # what a server imports before it answers
+from checker import pool, service
+from checker.problems import load_problem
+answered = time.monotonic() - began
+problem = load_problem(sys.argv[1])
+service.start()
+service.prepare(problem.slug)  # the visitor opens the exercise as soon as the server answers
+workers = pool.default_pool()
+ready = None
+while time.monotonic() - began < answered + 5:
+    if ready is None and workers is not None and workers.ready_count(problem.slug):
+        ready = time.monotonic() - began
+    time.sleep(0.05)
+check_began = time.monotonic()
+verdict = service.check(problem.slug, problem.reference, "submit")
+check_s = time.monotonic() - check_began
+if ready is None and workers is not None and workers.wait_ready(1, timeout=120, slug=problem.slug):
+    ready = time.monotonic() - began
+print(answered, check_s, ready if ready is not None else -1, verdict.status.value)
+"""
+
+
+def bench_boot(slug: str = "nnx-train-step") -> dict[str, Any]:
+    """A cold boot on an empty disk (no cached references, no compilation cache), as after a hosted restart.
+
+    A fresh interpreter imports the server, starts the checker and opens one exercise; 5 s after
+    that a check of it is sent. Figures: when the server could answer, how long that first check
+    took, and when a worker warmed for the exercise was ready (all from the interpreter's start).
+    """
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="nnx-dojo-boot-") as cache:
+        env = {**os.environ, "NNX_DOJO_CACHE_DIR": cache}
+        out = subprocess.run([sys.executable, "-c", BOOT_SCRIPT, slug], env=env, capture_output=True, text=True,
+                             timeout=600, check=True)  # fmt: skip
+    answered, check_s, ready, status = out.stdout.split()[-4:]
+    return {"exercise": slug, "answered_s": float(answered), "first_check_s": float(check_s),
+            "worker_ready_s": float(ready), "status": status}  # fmt: skip
+
+
+MEMORY_EXERCISES = ("nnx-linen-bridge", "nnx-causal-attention", "nnx-train-batchnorm", "nnx-scan-layers",
+                    "nnx-optimizer-basics")  # fmt: skip
+
+
+def _resident_mb(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            line = next(line for line in status if line.startswith("VmRSS:"))
+    except (OSError, StopIteration):
+        return 0.0
+    return int(line.split()[1]) / 1024
+
+
+def bench_memory() -> dict[str, Any]:
+    """The sizing chosen for this container, and the peak memory of one check of each heavy exercise.
+
+    Each check runs alone in a fresh learner process (references cached first), so its peak is
+    that process's own; the host's resident memory is measured after all of them.
+    """
+    from checker import config, container
+
+    sizing = container.sizing()
+    rows = []
+    for slug in MEMORY_EXERCISES:
+        problem = load_problem(slug)
+        expected.expected_outputs(problem)
+        with MemorySampler() as sampler:
+            seconds, status = _time_check(problem, problem.reference, None)
+        rows.append({"exercise": slug, "peak_mb": sampler.peak / (1024 * 1024), "seconds": seconds, "status": status})
+    found = sizing.resources
+    return {"cpus": found.cpus, "memory_mb": found.memory_mb, "source": found.source,
+            "concurrency": config.max_concurrent_checks(), "pool_size": config.pool_size(),
+            "learner_limit_mb": config.memory_limit_mb(), "host_mb": _resident_mb(os.getpid()),
+            "checks": rows}  # fmt: skip
+
+
 def _mixed_submissions(count: int) -> list[tuple[Problem, str, str]]:
     jobs = []
     problems = list_problems()
@@ -241,6 +321,29 @@ def format_tables(report: dict[str, Any]) -> str:
             "",
             f"Cold start: first check {cold['first_check_s']:.2f} s after the app started ({cold['status']}).",
         ]
+    if "memory" in report:
+        mem = report["memory"]
+        lines += [
+            "",
+            f"Container ({mem['source']}): {mem['cpus']:g} CPUs, {mem['memory_mb']} MiB. Sizing: "
+            f"{mem['concurrency']} check(s) at once, {mem['pool_size']} warm worker(s), "
+            f"{mem['learner_limit_mb']} MiB data limit per learner process; the checker's host process: "
+            f"{mem['host_mb']:.0f} MiB resident.",
+            "",
+            "| exercise | peak of its learner process (PSS) | check time | verdict |",
+            "| --- | --- | --- | --- |",
+        ]
+        for row in mem["checks"]:
+            lines.append(f"| {row['exercise']} | {row['peak_mb']:.0f} MiB | {row['seconds']:.1f} s | {row['status']} |")
+    if "boot" in report:
+        boot = report["boot"]
+        lines += [
+            "",
+            "| cold boot, empty disk | server answers | first check (sent 5 s later) | warm worker ready |",
+            "| --- | --- | --- | --- |",
+            f"| {boot['exercise']} | {boot['answered_s']:.1f} s | {boot['first_check_s']:.2f} s ({boot['status']}) | "
+            f"{boot['worker_ready_s']:.1f} s after boot |",
+        ]
     if "concurrent" in report:
         conc = report["concurrent"]
         lines += [
@@ -268,6 +371,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--soak", type=int, default=0, help="also run this many submissions, two at a time")
     parser.add_argument("--only-soak", action="store_true", help="run the soak alone")
     parser.add_argument("--json", action="store_true", help="print machine-readable figures")
+    parser.add_argument("--only-boot", action="store_true", help="run the cold-boot figure alone")
+    parser.add_argument("--only-memory", action="store_true", help="report the sizing and each check's peak memory")
     args = parser.parse_args(argv)
     from checker import config
 
@@ -277,8 +382,17 @@ def main(argv: list[str] | None = None) -> int:
         report["soak"] = soak(args.soak or 1000, size)
         print(json.dumps(report, indent=2) if args.json else format_tables(report).split("\n\n")[-1])
         return 0
+    if args.only_memory:
+        report["memory"] = bench_memory()
+        print(json.dumps(report, indent=2) if args.json else format_tables(report))
+        return 0
+    if args.only_boot:
+        report["boot"] = bench_boot()
+        print(json.dumps(report, indent=2) if args.json else format_tables(report))
+        return 0
     report["latency"] = bench_latency(args.repeat, size)
     report["cold"] = bench_cold(size)
+    report["boot"] = bench_boot()
     report["concurrent"] = bench_concurrent(args.concurrent, size)
     if args.soak:
         report["soak"] = soak(args.soak, size)

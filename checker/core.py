@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -65,9 +66,13 @@ def _check(slug: str, source: str, mode: str, root: Path | None, pool: Any) -> V
     if isinstance(prepared, Verdict):
         return prepared
     source, cases = prepared
-    expected = expected_outputs(problem)
-    take_worker = (lambda: pool.acquire(slug)) if pool is not None else None
-    run = runner.run_source(source, problem.entry, cases, problem.time_limit_s, take_worker=take_worker)
+    # The reference's outputs (computed at most once, usually already cached) and the learner's run
+    # go side by side: right after a cold start the first check does not wait for one then the other.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"expected-{slug}") as background:
+        expected_later = background.submit(expected_outputs, problem)
+        take_worker = (lambda: pool.acquire(slug)) if pool is not None else None
+        run = runner.run_source(source, problem.entry, cases, problem.time_limit_s, take_worker=take_worker)
+        expected = expected_later.result()
     return judge(problem, mode, cases, expected, run)
 
 

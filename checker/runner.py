@@ -388,19 +388,32 @@ def run_source(
     `take_worker` may hand over an already started (warm) process once a run slot is free;
     otherwise a fresh one is started. Either way the process serves this run only.
     """
+    if trusted:  # a reference run: one at a time, outside the learners' slots and the pool's idea of busy
+        with _reference_slot:
+            return _run(source, entry, cases, time_limit_s, trusted, None)
     global _active
     with _run_slots():
         with _slots_lock:
             _active += 1
-        process = None
         try:
-            process = (take_worker() if take_worker and not trusted else None) or start(trusted)
-            return supervise(process, make_job(source, entry, cases), time_limit_s * config.time_limit_scale())
+            return _run(source, entry, cases, time_limit_s, trusted, take_worker)
         finally:
             with _slots_lock:
                 _active -= 1
-            if process is not None:
-                _clean_up_later(process)
+
+
+_reference_slot = threading.Lock()
+
+
+def _run(source: str, entry: str, cases: list[Case], time_limit_s: float, trusted: bool,
+         take_worker: Callable[[], LearnerProcess | None] | None) -> RawRun:  # fmt: skip
+    process = None
+    try:
+        process = (take_worker() if take_worker and not trusted else None) or start(trusted)
+        return supervise(process, make_job(source, entry, cases), time_limit_s * config.time_limit_scale())
+    finally:
+        if process is not None:
+            _clean_up_later(process)
 
 
 _clean_ups: set[threading.Thread] = set()
