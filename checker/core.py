@@ -66,12 +66,14 @@ def _check(slug: str, source: str, mode: str, root: Path | None, pool: Any) -> V
     if isinstance(prepared, Verdict):
         return prepared
     source, cases = prepared
-    # The reference's outputs (computed at most once, usually already cached) and the learner's run
-    # go side by side: right after a cold start the first check does not wait for one then the other.
+    # The reference's outputs (computed at most once, usually already cached) are made while the
+    # learner's process starts; the job is sent only once they exist, so the learner's clock never
+    # runs while the reference competes for the CPU.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"expected-{slug}") as background:
         expected_later = background.submit(expected_outputs, problem)
         take_worker = (lambda: pool.acquire(slug)) if pool is not None else None
-        run = runner.run_source(source, problem.entry, cases, problem.time_limit_s, take_worker=take_worker)
+        run = runner.run_source(source, problem.entry, cases, problem.time_limit_s, take_worker=take_worker,
+                                before_job=expected_later.result)  # fmt: skip
         expected = expected_later.result()
     return judge(problem, mode, cases, expected, run)
 

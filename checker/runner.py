@@ -382,21 +382,24 @@ def run_source(
     time_limit_s: float,
     trusted: bool = False,
     take_worker: Callable[[], LearnerProcess | None] | None = None,
+    before_job: Callable[[], object] | None = None,
 ) -> RawRun:
     """Run `source` on `cases` in a separate process and return the raw results.
 
     `take_worker` may hand over an already started (warm) process once a run slot is free;
     otherwise a fresh one is started. Either way the process serves this run only.
+    `before_job` is called once the process is started and before the job (and its clock)
+    begins: the caller's own preparation overlaps the process's start-up, never its run.
     """
     if trusted:  # a reference run: one at a time, outside the learners' slots and the pool's idea of busy
         with _reference_slot:
-            return _run(source, entry, cases, time_limit_s, trusted, None)
+            return _run(source, entry, cases, time_limit_s, trusted, None, before_job)
     global _active
     with _run_slots():
         with _slots_lock:
             _active += 1
         try:
-            return _run(source, entry, cases, time_limit_s, trusted, take_worker)
+            return _run(source, entry, cases, time_limit_s, trusted, take_worker, before_job)
         finally:
             with _slots_lock:
                 _active -= 1
@@ -406,10 +409,13 @@ _reference_slot = threading.Lock()
 
 
 def _run(source: str, entry: str, cases: list[Case], time_limit_s: float, trusted: bool,
-         take_worker: Callable[[], LearnerProcess | None] | None) -> RawRun:  # fmt: skip
+         take_worker: Callable[[], LearnerProcess | None] | None,
+         before_job: Callable[[], object] | None) -> RawRun:  # fmt: skip
     process = None
     try:
         process = (take_worker() if take_worker and not trusted else None) or start(trusted)
+        if before_job is not None:
+            before_job()
         return supervise(process, make_job(source, entry, cases), time_limit_s * config.time_limit_scale())
     finally:
         if process is not None:
