@@ -7,19 +7,26 @@ import logging
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
 
-from dojo import session
+from dojo import presenter, session
 from dojo.text import literal
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
 log = logging.getLogger("nnx_dojo")
 
-st.set_page_config(page_title="NNX Dojo", page_icon="🥋", layout="wide", initial_sidebar_state="auto")
+st.set_page_config(
+    page_title="NNX Dojo",
+    page_icon="🥋",
+    layout="wide",
+    initial_sidebar_state="collapsed" if presenter.active() else "auto",
+)
 
 catalogue_page = st.Page("pages/catalogue.py", title="Exercises", icon=":material/school:", default=True)
 practice_page = st.Page("pages/practice.py", title="Practice", icon=":material/code:", url_path="practice")
 progress_page = st.Page("pages/progress.py", title="Progress", icon=":material/insights:", url_path="progress")
 about_page = st.Page("pages/about.py", title="About", icon=":material/info:", url_path="about")
-page = st.navigation([catalogue_page, practice_page, progress_page, about_page])
+teacher_page = st.Page("pages/teacher.py", title="Teacher", icon=":material/co_present:", url_path="teacher")
+page = st.navigation([catalogue_page, practice_page, progress_page, about_page, teacher_page])
+presenter.apply()
 
 profile = session.profile_id()
 session.start_checker()
@@ -28,6 +35,7 @@ store = session.get_store()
 with st.sidebar:
     st.markdown("### 🥋 NNX Dojo")
     st.caption("Practise Flax NNX: write the code, get a verdict, compare loss curves.")
+    session.remember_profile()
     if store.notice:
         st.warning(literal(store.notice), icon=":material/database:")
     with st.expander("Your profile"):
