@@ -8,6 +8,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
 
 from dojo import presenter, session
+from dojo.store import StorageError
 from dojo.text import literal
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
@@ -28,9 +29,13 @@ teacher_page = st.Page("pages/teacher.py", title="Teacher", icon=":material/co_p
 page = st.navigation([catalogue_page, practice_page, progress_page, about_page, teacher_page])
 presenter.apply()
 
-profile = session.profile_id()
+try:
+    profile = session.profile_id()
+    store = session.get_store()
+except StorageError as exc:  # the configured database is unreachable or misconfigured: say so, try again on reload
+    st.error(literal(exc), icon=":material/database:")
+    st.stop()
 session.start_checker()
-store = session.get_store()
 
 with st.sidebar:
     st.markdown("### 🥋 NNX Dojo")
@@ -55,6 +60,8 @@ try:
     page.run()
 except ScriptControlException:
     raise
+except StorageError as exc:
+    st.error(literal(exc), icon=":material/database:")
 except Exception:
     log.exception("page %s failed", page.title)
     st.error(

@@ -69,3 +69,20 @@ def disk_limit_mb() -> int:
 def disk_limit_bytes() -> int:
     """`disk_limit_mb()` in bytes."""
     return disk_limit_mb() * 1024 * 1024
+
+
+COMMUNITY_CLOUD_SOURCE = Path("/mount/src")  # where Streamlit Community Cloud checks out an app
+
+
+def public_instance() -> bool:
+    """True on an instance open to anonymous visitors: NNX_DOJO_PUBLIC=1, or detected Community Cloud.
+
+    NNX_DOJO_PUBLIC=0 says explicitly that this is not one. Community Cloud is recognised by the
+    app's source living under /mount/src, where that platform checks out every app.
+    """
+    setting = os.environ.get("NNX_DOJO_PUBLIC", "").strip().lower()
+    if setting in ("1", "true", "yes", "on"):
+        return True
+    if setting in ("0", "false", "no", "off"):
+        return False
+    return PROJECT_ROOT.is_relative_to(COMMUNITY_CLOUD_SOURCE)

@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from checker import config, runner
+from checker import config, runner, sandbox
 from checker.compare import compare
 from checker.expected import ExpectedCase, ReferenceFailed, expected_outputs
 from checker.inside import traces
@@ -47,7 +47,10 @@ def check(slug: str, source: str, mode: str = "submit", root: Path | None = None
     if pool is _DEFAULT_POOL:
         pool = default_pool()
     try:
+        sandbox.ensure_allowed()
         verdict = _check(slug, source, mode, root, pool)
+    except sandbox.SandboxRefused as exc:
+        verdict = Verdict(slug, mode, Status.INTERNAL_ERROR, message=str(exc))
     except (ProblemError, ReferenceFailed) as exc:
         verdict = Verdict(slug, mode, Status.INTERNAL_ERROR, message=f"The exercise could not be checked: {exc}")
     except Exception as exc:  # the checker always answers, even when it is itself broken

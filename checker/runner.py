@@ -308,11 +308,17 @@ def start(trusted: bool = False, warm_up: dict[str, Any] | None = None, batch: b
         folder = folders.new_run_folder("reference")
         config.xla_cache_dir().mkdir(parents=True, exist_ok=True)
         command, env = python, child_env(str(folder), str(config.xla_cache_dir()))
-    elif sandbox.isolation().level == "bubblewrap":
+    elif (level := sandbox.isolation().level) == "bubblewrap":
         xla = sandbox.INNER_XLA_CACHE if config.xla_cache_dir().is_dir() else None
         inner_env = child_env(sandbox.INNER_WORKDIR, xla) | {"PYTHONPATH": sandbox.INNER_CODE}
         command, env = sandbox.bwrap_command(inner_env, config.disk_limit_bytes()) + python, {}
+    elif level == "landlock":  # a host folder; the child confines itself to it before anything else
+        folder = folders.new_run_folder("run")
+        xla = str(config.xla_cache_dir()) if config.xla_cache_dir().is_dir() else None
+        env = child_env(str(folder), xla) | {"PYTHONPATH": str(sandbox.child_code_dir()), "TMPDIR": str(folder)}
+        command = [*python, "--confine", json.dumps(sandbox.landlock_rules(folder))]
     else:  # no sandbox: a host folder, and no shared compilation cache the learner could poison
+        sandbox.ensure_allowed()
         folder = folders.new_run_folder("run")
         command, env = python, child_env(str(folder), None)
     group = None if trusted else cgroups.create(PIDS_MAX, (config.memory_limit_mb() + 512) * 1024 * 1024)

@@ -11,7 +11,7 @@ import logging
 import threading
 from pathlib import Path
 
-from checker import core, pool
+from checker import core, pool, sandbox
 from checker.expected import expected_outputs
 from checker.isolation import describe_isolation
 from checker.problems import load_problem
@@ -23,8 +23,21 @@ _lock = threading.Lock()
 
 
 def start() -> None:
-    """Start the local backend (the warm pool; its size comes from NNX_DOJO_POOL_SIZE)."""
-    pool.start_default_pool()
+    """Start the local backend (the warm pool; its size comes from NNX_DOJO_POOL_SIZE).
+
+    On a public instance without a sandbox no learner process is ever started, warm or not.
+    """
+    if refusal() is None:
+        pool.start_default_pool()
+
+
+def refusal() -> str | None:
+    """Why this instance refuses to run learner code at all, or None when it runs it."""
+    try:
+        sandbox.ensure_allowed()
+    except sandbox.SandboxRefused as exc:
+        return str(exc)
+    return None
 
 
 def prepare(slug: str) -> None:

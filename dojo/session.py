@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 from pathlib import Path
 
 import streamlit as st
+from sqlalchemy import URL
 
 from checker import service
 from checker.problems import Problem, ProblemError, Track, list_problems
 from checker.problems import tracks as load_tracks
 from dojo import profile_cookie
-from dojo.store import DB_NAME, Store, default_data_dir
+from dojo.database import DatabaseURLError, configured_url
+from dojo.store import DB_NAME, StorageError, Store, default_data_dir
 
 log = logging.getLogger("nnx_dojo")
 PROFILE_PARAM = "u"
@@ -31,14 +34,32 @@ VERDICTS, HINTS_SHOWN, REFERENCE_REVEALED = "verdicts", "hints_shown", "referenc
 EXERCISE_STATE = (CODE, SEED, EDITOR_REV, VERDICTS, HINTS_SHOWN, REFERENCE_REVEALED)
 
 
+def database_url() -> URL | None:
+    """NNX_DOJO_DATABASE_URL, else `url` of [connections.nnx_dojo] in the secrets; None means the SQLite file."""
+    try:
+        secrets = st.secrets.to_dict()
+    except FileNotFoundError:  # no secrets.toml anywhere: nothing configured there
+        secrets = {}
+    try:
+        return configured_url(os.environ, secrets)
+    except DatabaseURLError as exc:
+        raise StorageError(f"Progress cannot be stored: {exc}.") from None
+
+
 def get_store() -> Store:
-    """The database of this server process (one connection per database path)."""
-    return _store_at(str(default_data_dir() / DB_NAME))
+    """The database of this server process (one store per database); StorageError when it cannot be used."""
+    url = database_url()
+    if url is None:
+        return _store_at(str(default_data_dir() / DB_NAME), "")
+    return _store_at("", url.render_as_string(hide_password=False))
 
 
-@st.cache_resource
-def _store_at(path: str) -> Store:
-    return Store(Path(path))
+@st.cache_resource(show_spinner=False)
+def _store_at(path: str, url: str) -> Store:
+    # A failure raises and is not cached, so the next page load tries the database again.
+    store = Store(url=url) if url else Store(Path(path))
+    log.info("progress database: %s %s", store.location, store.notice)
+    return store
 
 
 @st.cache_data(ttl=30)

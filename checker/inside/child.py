@@ -154,6 +154,7 @@ def parse_args(argv: list[str]) -> Any:
     parser.add_argument("--file-bytes", type=int, default=16 * 1024 * 1024)
     parser.add_argument("--results-fd", type=int, default=RESULTS_FD)
     parser.add_argument("--batch", action="store_true", help="trusted runs only: serve jobs until stdin closes")
+    parser.add_argument("--confine", help="Landlock rules as JSON (read, write): confine before anything else")
     return parser.parse_known_args(argv)[0]
 
 
@@ -199,6 +200,15 @@ def run_job(job: dict[str, Any], results: Results) -> None:
 def main() -> None:
     """Import the libraries, warm up if asked, say ready, read a job from stdin and run it."""
     args = parse_args(sys.argv[1:])
+    if args.confine:  # first of all: Landlock binds only the calling thread, and imports below start threads
+        from checker.inside import confine
+
+        rules = json.loads(args.confine)
+        try:
+            confine.apply(confine.Rules(read=rules["read"], write=rules["write"]))
+        except confine.ConfinementError as exc:
+            sys.stderr.write(f"sandbox: the process could not be confined, so it will not run any code: {exc}\n")
+            sys.exit(70)
     limit_resources(args.memory_mb, args.file_bytes)
     os.environ.setdefault("JAX_PLATFORMS", "cpu")
     # The shared compilation cache is mounted read-only: failing to add to it is expected, not news.

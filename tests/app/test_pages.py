@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 from streamlit.testing.v1 import AppTest
 
 from checker.problems import list_problems, load_problem
+from dojo.schema import ESCAPED
 from dojo.store import DB_NAME, Store
 from tests.app.conftest import APP, PROFILE
 from tests.app.conftest import open_app as _app
@@ -153,3 +156,63 @@ def test_a_hostile_verdict_renders_as_plain_text() -> None:
     shown = [w.value for w in at.warning] + [m.value for m in at.markdown] + [c.value for c in at.caption]
     assert shown and not any("](http" in value or "![" in value for value in shown), shown
     assert any("lone surrogate" in c.value for c in at.code)
+
+
+def test_progress_lives_in_postgresql_across_a_restart(
+    postgres_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dojo import session
+
+    monkeypatch.setenv("NNX_DOJO_DATABASE_URL", postgres_url)
+    monkeypatch.setenv("NNX_DOJO_DATA_DIR", str(tmp_path / "sqlite"))  # must stay unused
+    monkeypatch.setenv("NNX_DOJO_POOL_SIZE", "0")
+    seeded = Store(url=postgres_url)
+    seeded.ensure_profile(PROFILE)
+    seeded.close()
+    problem = load_problem("nnx-optimizer-basics")
+    at = _app(problem=problem.slug)
+    typed = problem.starter + "# typed in the editor \x00 with a NUL\n"
+    at.session_state[f"ace-{problem.slug}-0"] = typed  # what the editor component sends back
+    at.run()  # the page saves the draft
+    at.button(key="submit").click().run()
+    assert not at.exception
+    session._store_at.clear()  # a restarted server: a new Store, connecting afresh
+
+    monkeypatch.delenv("NNX_DOJO_DATABASE_URL")  # this time from the secrets, as on a hosted instance
+    again = AppTest.from_file(APP, default_timeout=300)
+    again.secrets["connections"] = {"nnx_dojo": {"url": postgres_url}}
+    again.query_params["u"] = PROFILE
+    again.run()
+    again.switch_page("pages/progress.py").run()
+    assert not again.exception
+    assert any(m.label == "Checks run" and m.value == "1" for m in again.metric)
+    session._store_at.clear()
+
+    direct = create_engine(postgres_url)
+    with direct.connect() as conn:
+        drafts = conn.execute(text("SELECT slug, code FROM drafts WHERE profile_id = :p"), {"p": PROFILE}).all()
+        checks = conn.execute(text("SELECT slug, mode FROM submissions WHERE profile_id = :p"), {"p": PROFILE}).all()
+    direct.dispose()
+    assert [slug for slug, _ in drafts] == [problem.slug] and drafts[0][1].startswith(ESCAPED)  # the NUL, escaped
+    restarted = Store(url=postgres_url)
+    assert restarted.load_draft(PROFILE, problem.slug) == typed
+    restarted.close()
+    assert checks == [(problem.slug, "submit")]
+    assert not (tmp_path / "sqlite").exists()
+
+
+def test_an_unreachable_database_is_said_plainly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dojo import session
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        closed_port = sock.getsockname()[1]
+    monkeypatch.setenv("NNX_DOJO_DATABASE_URL", f"postgresql://dojo:s3cret-pw@127.0.0.1:{closed_port}/dojo")
+    monkeypatch.setenv("NNX_DOJO_POOL_SIZE", "0")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    session._store_at.clear()
+    assert not at.exception
+    shown = " ".join(e.value for e in at.error)
+    assert "cannot be reached" in shown and "dojo\\:\\*\\*\\*\\@" in shown  # shown literally, password hidden
+    assert "s3cret-pw" not in shown
