@@ -7,7 +7,7 @@ import logging
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
 
-from dojo import presenter, session
+from dojo import join_view, presenter, session
 from dojo.store import StorageError
 from dojo.text import literal
 
@@ -57,7 +57,8 @@ if page is catalogue_page and st.query_params.get("problem"):
     st.switch_page(practice_page, query_params=st.query_params.to_dict())
 
 try:
-    page.run()
+    if not join_view.join_form(store, profile):  # a class's join link (/?class=<CODE>) asks for a name first
+        page.run()
 except ScriptControlException:
     raise
 except StorageError as exc:

@@ -28,6 +28,8 @@ LAST_PROBLEM = "last_problem"  # the exercise the practice page showed last
 PENDING = "pending"  # a Run/Submit click waiting for the editor's text: {"slug", "mode"}
 PRESENT = "present"  # presenter mode, remembered while moving between pages
 TEACHER_OWNER = "teacher_owner"  # the signed-in teacher's owner id (a hash, never the key itself)
+TEACHER_CLASS = "teacher_class"  # the id of the class the Teacher page shows
+TEACHER_LEADERBOARD = "teacher_leaderboard"  # the projector leaderboard's switch (off unless turned on)
 # Per-exercise dicts keyed by slug; a profile switch clears all of them.
 CODE, SEED, EDITOR_REV = "code", "seed", "editor_rev"
 VERDICTS, HINTS_SHOWN, REFERENCE_REVEALED = "verdicts", "hints_shown", "reference_revealed"
