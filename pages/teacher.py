@@ -99,7 +99,7 @@ def join_panel(klass: classroom.Class) -> None:
     """The class code, its join link and a QR code big enough to project."""
     link = join.join_link(join.app_root(st.context.url, PAGE_PATH), klass.code)
     st.markdown(f"##### Join code  `{klass.code}`")
-    st.code(link, language="text")
+    st.code(link, language="text", wrap_lines=True)
     st.image(join.qr_png(link), width=360, caption="Scan to join", output_format="PNG")
 
 
@@ -131,47 +131,34 @@ def live_dashboard(klass: classroom.Class) -> None:
         columns=[titles[slug] for slug in slugs],
     )
     grid.insert(0, "Student", [m.name for m in members])  # a dataframe cell shows its text as text
-    st.markdown("##### Students by exercise")
-    st.dataframe(grid, hide_index=True, width="stretch", key=f"grid-{klass.id}")
-
-    left, right = st.columns(2)
+    left, right = st.columns([3, 2], gap="medium")
     with left:
-        st.markdown("##### Checks over time")
-        timeline = pd.DataFrame(dashboard.timeline(attempts), columns=["minute", "outcome", "checks"])
-        if len(timeline):
-            chart = (
-                alt.Chart(timeline)
-                .mark_bar()
-                .encode(
-                    x=alt.X("minute:T", title="time"),
-                    y=alt.Y("checks:Q", title="checks", stack=True),
-                    color=alt.Color(
-                        "outcome:N",
-                        scale=alt.Scale(
-                            domain=["solved", "accepted run", "failed"], range=["#2e7d32", "#90caf9", "#e4572e"]
-                        ),
-                    ),  # fmt: skip
-                    tooltip=["minute:T", "outcome:N", "checks:Q"],
-                )
-                .properties(height=260)
-            )
-            st.altair_chart(chart, width="stretch")
-        else:
-            st.caption("No checks yet.")
+        st.markdown("##### Students by exercise")
+        st.dataframe(grid, hide_index=True, width="stretch", key=f"grid-{klass.id}")
     with right:
         st.markdown("##### Where the class is stuck")
-        rows = [
-            {
-                "exercise": titles[s.slug],
-                "still failing": s.students,
-                "failing case": _top(s.case),
-                "error": _top(s.error),
-                "pitfall": _top(s.pitfall),
-            }
-            for s in stuck
-        ]
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key=f"stuck-{klass.id}")
-        st.caption("Among students who checked an exercise and have not solved it yet, from their latest failed check.")
+        for item in stuck:
+            stuck_card(item)
+        st.caption("Students who checked an exercise and have not solved it yet, from their latest failed check.")
+
+    st.markdown("##### Checks over time")
+    timeline = pd.DataFrame(dashboard.timeline(attempts), columns=["minute", "outcome", "checks"])
+    if len(timeline):
+        outcomes = alt.Scale(domain=["solved", "accepted run", "failed"], range=["#2e7d32", "#90caf9", "#e4572e"])
+        chart = (
+            alt.Chart(timeline)
+            .mark_bar()
+            .encode(
+                x=alt.X("minute:T", title="time"),
+                y=alt.Y("checks:Q", title="checks", stack=True),
+                color=alt.Color("outcome:N", scale=outcomes),
+                tooltip=["minute:T", "outcome:N", "checks:Q"],
+            )
+            .properties(height=220)
+        )
+        st.altair_chart(chart, width="stretch")
+    else:
+        st.caption("No checks yet.")
 
     if st.session_state.get(session.TEACHER_LEADERBOARD):
         st.markdown("##### Leaderboard")
@@ -187,8 +174,14 @@ def live_dashboard(klass: classroom.Class) -> None:
         )
 
 
-def _top(item: tuple[str, int] | None) -> str:
-    return f"{item[0]} ({item[1]})" if item else ""
+def stuck_card(item: dashboard.Stuck) -> None:
+    """One exercise's most frequent failing case, error and pitfall; error names come from learner code."""
+    with st.container(border=True):
+        st.markdown(f"**{literal(titles[item.slug])}** · {item.students} still failing")
+        found = [(label, top) for label, top in (("case", item.case), ("error", item.error), ("pitfall", item.pitfall))]
+        lines = [f"{label}: {literal(top[0][:80])} ({top[1]})" for label, top in found if top]
+        if lines:
+            st.markdown("  \n".join(lines))
 
 
 @st.dialog("Close this class?")

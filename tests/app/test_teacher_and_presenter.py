@@ -284,4 +284,6 @@ def test_the_dashboard_renders_thirty_students_quickly(data_dir: Path, teacher_k
     assert not at.exception
     grid = at.dataframe[0].value
     assert len(grid) == 30 and (grid["NNX Train Step"] == "🟠 attempted").sum() == 14
+    assert any("NNX Train Step** · 14 still failing" in m.value for m in at.markdown)
+    assert any("case: case\\-2 (14)" in m.value for m in at.markdown)
     assert elapsed < 5
