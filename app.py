@@ -7,20 +7,27 @@ import logging
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
 
-from dojo import session
+from dojo import join_view, presenter, session
 from dojo.store import StorageError
 from dojo.text import literal
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
 log = logging.getLogger("nnx_dojo")
 
-st.set_page_config(page_title="NNX Dojo", page_icon="🥋", layout="wide", initial_sidebar_state="auto")
+st.set_page_config(
+    page_title="NNX Dojo",
+    page_icon="🥋",
+    layout="wide",
+    initial_sidebar_state="collapsed" if presenter.active() else "auto",
+)
 
 catalogue_page = st.Page("pages/catalogue.py", title="Exercises", icon=":material/school:", default=True)
 practice_page = st.Page("pages/practice.py", title="Practice", icon=":material/code:", url_path="practice")
 progress_page = st.Page("pages/progress.py", title="Progress", icon=":material/insights:", url_path="progress")
 about_page = st.Page("pages/about.py", title="About", icon=":material/info:", url_path="about")
-page = st.navigation([catalogue_page, practice_page, progress_page, about_page])
+teacher_page = st.Page("pages/teacher.py", title="Teacher", icon=":material/co_present:", url_path="teacher")
+page = st.navigation([catalogue_page, practice_page, progress_page, about_page, teacher_page])
+presenter.apply()
 
 try:
     profile = session.profile_id()
@@ -33,6 +40,7 @@ session.start_checker()
 with st.sidebar:
     st.markdown("### 🥋 NNX Dojo")
     st.caption("Practise Flax NNX: write the code, get a verdict, compare loss curves.")
+    session.remember_profile()
     if store.notice:
         st.warning(literal(store.notice), icon=":material/database:")
     with st.expander("Your profile"):
@@ -49,7 +57,8 @@ if page is catalogue_page and st.query_params.get("problem"):
     st.switch_page(practice_page, query_params=st.query_params.to_dict())
 
 try:
-    page.run()
+    if not join_view.join_form(store, profile):  # a class's join link (/?class=<CODE>) asks for a name first
+        page.run()
 except ScriptControlException:
     raise
 except StorageError as exc:

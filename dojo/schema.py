@@ -93,12 +93,46 @@ submissions = Table(
     sqlite_autoincrement=True,
 )
 
+# Version 2: classes. Owner is a hash of the teacher's key or signed-in address, never the key.
+classes = Table(
+    "classes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("code", SafeText, nullable=False, unique=True),
+    Column("owner", SafeText, nullable=False),
+    Column("name", SafeText, nullable=False),
+    Column("created_at", Float, nullable=False),
+    Column("closed_at", Float, nullable=True),
+    Index("classes_by_owner", "owner", "created_at"),
+    sqlite_autoincrement=True,
+)
+
+class_exercises = Table(
+    "class_exercises",
+    metadata,
+    Column("class_id", Integer, ForeignKey("classes.id", ondelete="CASCADE"), primary_key=True),
+    Column("slug", SafeText, primary_key=True),
+    Column("position", Integer, nullable=False),
+)
+
+class_members = Table(
+    "class_members",
+    metadata,
+    Column("class_id", Integer, ForeignKey("classes.id", ondelete="CASCADE"), primary_key=True),
+    Column("profile_id", SafeText, ForeignKey("profiles.id", ondelete="CASCADE"), primary_key=True),
+    Column("name", SafeText, nullable=False),
+    Column("joined_at", Float, nullable=False),
+    Index("class_members_by_profile", "profile_id"),
+)
+
 # Version 1 is the baseline: profiles, drafts, submissions. A new version is one entry here that
 # brings a database of the previous version up to it (new tables: `metadata.create_all(conn,
 # tables=[...])`); a fresh database is created whole from `metadata` and stamped with the latest.
 # An upgrade uses the table definitions above, so when a later version changes a table that an
 # earlier upgrade created, that earlier upgrade must spell out the table as it was then.
-UPGRADES: dict[int, Callable[[Connection], None]] = {}
+UPGRADES: dict[int, Callable[[Connection], None]] = {
+    2: lambda conn: metadata.create_all(conn, tables=[classes, class_exercises, class_members]),
+}
 SCHEMA_VERSION = max(UPGRADES, default=1)
 
 _MIGRATION_LOCK = 0x6E6E78646F6A6F  # any constant: serialises app processes migrating one PostgreSQL database

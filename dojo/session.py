@@ -1,4 +1,4 @@
-"""Per-visitor state shared by every page: the profile, the store and the exercise list."""
+"""Per-visitor state shared by every page: the session-state keys, the profile, the store and the exercises."""
 
 from __future__ import annotations
 
@@ -13,14 +13,27 @@ from sqlalchemy import URL
 from checker import service
 from checker.problems import Problem, ProblemError, Track, list_problems
 from checker.problems import tracks as load_tracks
+from dojo import profile_cookie
 from dojo.database import DatabaseURLError, configured_url
 from dojo.store import DB_NAME, StorageError, Store, default_data_dir
 
 log = logging.getLogger("nnx_dojo")
 PROFILE_PARAM = "u"
 _PROFILE_ID = re.compile(r"[A-Za-z0-9_-]{22}")  # what new_profile_id makes: 128 random bits
-# Per-exercise state kept in st.session_state; a profile switch clears all of it.
-EXERCISE_STATE = ("code", "seed", "editor_rev", "verdicts", "hints_shown", "reference_revealed")
+
+# Every key the app itself keeps in st.session_state, declared here and nowhere else. Widgets own
+# their `key=` (a widget's value lives under it), so those stay next to the widget.
+PROFILE_ID = "profile_id"  # the visitor's profile, fixed for the session once chosen
+LAST_PROBLEM = "last_problem"  # the exercise the practice page showed last
+PENDING = "pending"  # a Run/Submit click waiting for the editor's text: {"slug", "mode"}
+PRESENT = "present"  # presenter mode, remembered while moving between pages
+TEACHER_OWNER = "teacher_owner"  # the signed-in teacher's owner id (a hash, never the key itself)
+TEACHER_CLASS = "teacher_class"  # the id of the class the Teacher page shows
+TEACHER_LEADERBOARD = "teacher_leaderboard"  # the projector leaderboard's switch (off unless turned on)
+# Per-exercise dicts keyed by slug; a profile switch clears all of them.
+CODE, SEED, EDITOR_REV = "code", "seed", "editor_rev"
+VERDICTS, HINTS_SHOWN, REFERENCE_REVEALED = "verdicts", "hints_shown", "reference_revealed"
+EXERCISE_STATE = (CODE, SEED, EDITOR_REV, VERDICTS, HINTS_SHOWN, REFERENCE_REVEALED)
 
 
 def database_url() -> URL | None:
@@ -80,22 +93,28 @@ def known_profile(code: str) -> bool:
 
 
 def profile_id() -> str:
-    """This visitor's profile id, kept in the URL so a reload finds the same drafts and progress."""
-    current = st.session_state.get("profile_id")
+    """This visitor's profile: `?u=` first, then the browser's cookie, else a new one; kept in the URL."""
+    current = st.session_state.get(PROFILE_ID)
     if current is None:
-        from_url = st.query_params.get(PROFILE_PARAM, "")
-        current = from_url if known_profile(from_url) else get_store().create_profile()
-        st.session_state.profile_id = current
+        candidates = (st.query_params.get(PROFILE_PARAM, ""), profile_cookie.read())
+        current = next((code for code in candidates if known_profile(code)), None) or get_store().create_profile()
+        st.session_state[PROFILE_ID] = current
     if st.query_params.get(PROFILE_PARAM) != current:
         st.query_params[PROFILE_PARAM] = current
     return current
 
 
+def remember_profile() -> None:
+    """Keep this visitor's profile in the browser, so the next visit without `?u=` finds it (once per run)."""
+    current = profile_id()
+    if profile_cookie.read() != current:  # the cookie is read when the page connects; re-send until then
+        profile_cookie.write(current)
+
+
 def clear_exercise_state() -> None:
     """Forget every exercise's code, verdicts, hints and revealed references in this session."""
-    for key in EXERCISE_STATE:
+    for key in (*EXERCISE_STATE, PENDING):
         st.session_state.pop(key, None)
-    st.session_state.pop("pending", None)
 
 
 def switch_profile(code: str) -> bool:
@@ -103,7 +122,7 @@ def switch_profile(code: str) -> bool:
     code = code.strip()
     if not known_profile(code):
         return False
-    st.session_state.profile_id = code
+    st.session_state[PROFILE_ID] = code
     st.query_params[PROFILE_PARAM] = code
     clear_exercise_state()
     return True
@@ -115,11 +134,15 @@ def per_exercise(name: str) -> dict:
 
 
 def require_navigation() -> None:
-    """Make sure the page runs under app.py's navigation.
+    """Make sure the page runs under app.py's navigation (the one workaround for Streamlit internals).
 
     Streamlit treats a `pages/` folder as an old-style multipage app until the entry point has
     called `st.navigation` once; a deep link opened first on a fresh server would run the page
     script bare (no page config, wrong menu). Flip that switch and rerun through app.py.
+    Streamlit 1.67 has no supported setting for it: the flag is `PagesManager.uses_pages_directory`,
+    set from the folder's existence and cleared only by `st.navigation`; renaming `pages/` would
+    avoid it, but the project keeps its page scripts there. AppTest resets the flag before every
+    run, so the page tests clear it the same way (`tests/app/conftest.py`).
     """
     from streamlit.runtime.pages_manager import PagesManager
 

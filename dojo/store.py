@@ -186,6 +186,17 @@ class Store:
             self.notice = ""  # saving works again
         return result
 
+    def run(self, work: Callable[[Connection], T], *, writing: bool) -> T:
+        """Run `work(conn)` in one transaction, for modules with tables of their own (e.g. classes).
+
+        Failures become a StorageError with a message for the user, exactly as for the store's own methods.
+        """
+        return self._run(work, writing=writing)
+
+    def ensure_profile_in(self, conn: Connection, profile_id: str) -> None:
+        """Create the profile if needed inside the caller's transaction (see `run`)."""
+        self._ensure(conn, profile_id)
+
     def _failure(self, exc: SQLAlchemyError, writing: bool) -> StorageError:
         if isinstance(exc, DBAPIError) and _is_disconnect(exc):
             message = self._unreachable(exc, writing)

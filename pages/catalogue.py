@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dojo import session
+from dojo import join_view, session
 
 session.require_navigation()
 
@@ -32,6 +32,8 @@ if following is not None:
         query_params={"problem": following.slug, session.PROFILE_PARAM: session.profile_id()},
         help="The first exercise you have not solved yet, in the suggested order",
     )
+
+join_view.todays_exercises(session.get_store(), session.profile_id(), {p.slug: p.title for p in problems})
 
 with st.container(border=True):
     query = st.text_input("Search", placeholder="title, tag or function name", key="catalogue-search")

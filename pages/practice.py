@@ -12,7 +12,7 @@ from streamlit_ace import st_ace
 
 from checker import service
 from checker.problems import Problem
-from dojo import session, verdict_view
+from dojo import presenter, session, verdict_view
 from dojo.store import StorageError
 from dojo.text import literal
 
@@ -30,8 +30,8 @@ profile = session.profile_id()
 requested = st.query_params.get("problem")
 if requested and requested not in by_slug:
     st.warning(f"There is no exercise called “{literal(requested)}”. Pick one below.", icon=":material/help:")
-slug = requested if requested in by_slug else st.session_state.get("last_problem", problems[0].slug)
-st.session_state.last_problem = slug
+slug = requested if requested in by_slug else st.session_state.get(session.LAST_PROBLEM, problems[0].slug)
+st.session_state[session.LAST_PROBLEM] = slug
 if st.query_params.get("problem") != slug:
     st.query_params["problem"] = slug
 problem: Problem = by_slug[slug]
@@ -41,12 +41,12 @@ if refusal:  # said before anyone types, not after their first Run
     st.error(f"{refusal} You can still write and save code here, but Run and Submit cannot check it.",
              icon=":material/block:")  # fmt: skip
 
-codes = session.per_exercise("code")
-seeds = session.per_exercise("seed")
-revisions = session.per_exercise("editor_rev")
-verdicts = session.per_exercise("verdicts")
-hints_shown = session.per_exercise("hints_shown")
-revealed = session.per_exercise("reference_revealed")
+codes = session.per_exercise(session.CODE)
+seeds = session.per_exercise(session.SEED)
+revisions = session.per_exercise(session.EDITOR_REV)
+verdicts = session.per_exercise(session.VERDICTS)
+hints_shown = session.per_exercise(session.HINTS_SHOWN)
+revealed = session.per_exercise(session.REFERENCE_REVEALED)
 
 if slug not in codes:
     draft = store.load_draft(profile, slug)
@@ -57,7 +57,7 @@ if slug not in codes:
 def go_to(other: str) -> None:
     """Open another exercise (keeps the profile in the URL)."""
     st.query_params["problem"] = other
-    st.session_state.last_problem = other
+    st.session_state[session.LAST_PROBLEM] = other
 
 
 # Header ----------------------------------------------------------------------
@@ -159,17 +159,16 @@ def annotations(slug: str) -> list[dict]:
 @st.fragment
 def workbench() -> None:
     """The editor and everything that reacts to it, rerun on its own while typing."""
-    theme = "tomorrow_night" if st.context.theme.type == "dark" else "github"
     code = st_ace(
         value=seeds[slug],
         language="python",
-        theme=theme,
+        theme=presenter.editor_theme(),
         keybinding="vscode",
-        font_size=16,
+        font_size=presenter.editor_font_size(),
         tab_size=4,
         min_lines=22,
         show_print_margin=False,
-        wrap=False,
+        wrap=presenter.editor_wraps(),
         auto_update=True,
         annotations=annotations(slug),
         key=f"ace-{slug}-{revisions.get(slug, 0)}",
@@ -191,7 +190,7 @@ def workbench() -> None:
         st.caption("Your code is saved as you type.")
 
     if run or submit:
-        st.session_state.pending = {"slug": slug, "mode": "submit" if submit else "run"}
+        st.session_state[session.PENDING] = {"slug": slug, "mode": "submit" if submit else "run"}
         with st.spinner("Reading the editor…"):
             time.sleep(EDITOR_SETTLE_S)
         try:
@@ -199,9 +198,9 @@ def workbench() -> None:
         except StreamlitAPIException:  # the click came in a full-app run, not a fragment run
             st.rerun()
 
-    pending = st.session_state.get("pending")
+    pending = st.session_state.get(session.PENDING)
     if pending and pending["slug"] == slug:
-        del st.session_state["pending"]
+        del st.session_state[session.PENDING]
         source = codes[slug]
         label = "Running the visible cases…" if pending["mode"] == "run" else "Running every case…"
         with st.spinner(label, show_time=True):

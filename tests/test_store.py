@@ -102,20 +102,20 @@ def test_schema_is_versioned_and_survives_reopening(open_store: Opener) -> None:
 def test_an_added_migration_runs_once_and_an_older_app_declines_the_newer_database(open_store: Opener) -> None:
     store = open_store()
     store.save_draft(PROFILE, "ex", "kept through the upgrade")
-    classes = Table("classes", metadata.__class__(), Column("id", Integer, primary_key=True))
+    future = Table("future_table", metadata.__class__(), Column("id", Integer, primary_key=True))
     calls = []
 
-    def add_classes(conn) -> None:
+    def add_future_table(conn) -> None:
         calls.append(1)
-        classes.create(conn)
+        future.create(conn)
 
-    upgrades = {SCHEMA_VERSION + 1: add_classes}
+    upgrades = {SCHEMA_VERSION + 1: add_future_table}
     for _ in range(2):
         with store._engine.begin() as conn:
             assert migrate(conn, upgrades) == SCHEMA_VERSION + 1
     assert calls == [1]
     with store._engine.connect() as conn:
-        assert "classes" in inspect(conn).get_table_names()
+        assert "future_table" in inspect(conn).get_table_names()
     assert store.load_draft(PROFILE, "ex") == "kept through the upgrade"
     store.close()
     if store.dialect == "sqlite":  # the file is left alone; this run keeps progress in memory

@@ -12,54 +12,9 @@ from streamlit.testing.v1 import AppTest
 from checker.problems import list_problems, load_problem
 from dojo.schema import ESCAPED
 from dojo.store import DB_NAME, Store
-from tests.conftest import PROJECT_ROOT
-
-PROFILE = "AppTestProfile00000001"  # 22 characters, like the ids the app generates
-APP = str(PROJECT_ROOT / "app.py")
-
-
-@pytest.fixture(autouse=True)
-def _navigation_like_a_running_server(monkeypatch: pytest.MonkeyPatch) -> None:
-    """AppTest starts every run as if no page had called st.navigation yet, so the `pages/`
-    folder would be run as an old-style multipage app each time. A real server leaves that
-    mode after its first run (and `require_navigation` handles that first run); mirror it.
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs) -> None:
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("NNX_DOJO_DATA_DIR", str(tmp_path))
-    monkeypatch.setenv("NNX_DOJO_POOL_SIZE", "0")  # each AppTest check starts a fresh process
-    store = Store(tmp_path / DB_NAME)
-    store.ensure_profile(PROFILE)  # as if the app had generated it on an earlier visit
-    store.close()
-    return tmp_path
-
-
-def _app(page: str | None = None, **params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=300)
-    at.query_params["u"] = PROFILE
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()  # pages registered with a url_path are only known after a first run
-    if page:
-        at.switch_page(page).run()
-    return at
-
-
-def _texts(at: AppTest) -> str:
-    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [t.value for t in at.title]
-    parts += [s.value for s in at.subheader] + [str(link.proto.label) for link in at.get("page_link")]
-    return "\n".join(parts)
+from tests.app.conftest import APP, PROFILE
+from tests.app.conftest import open_app as _app
+from tests.app.conftest import page_texts as _texts
 
 
 def test_catalogue_lists_every_exercise(data_dir: Path) -> None:

@@ -17,6 +17,7 @@ import pytest
 from tests.conftest import PROJECT_ROOT
 
 CHROMIUM = os.environ.get("NNX_DOJO_CHROMIUM", "/usr/bin/chromium")
+TEACHER_KEY = "browser-test-teacher-key"  # the server under test accepts it on the Teacher page
 SCREENSHOTS = PROJECT_ROOT / "artifacts" / "screenshots"
 FAILURES = PROJECT_ROOT / "artifacts" / "failures"
 CHROMIUM_ARGS = [
@@ -72,7 +73,7 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
         pytest.skip(reason)
     data_dir = tmp_path_factory.mktemp("app-data")
     port = _free_port()
-    env = {**os.environ, "NNX_DOJO_DATA_DIR": str(data_dir)}
+    env = {**os.environ, "NNX_DOJO_DATA_DIR": str(data_dir), "NNX_DOJO_TEACHER_KEY": TEACHER_KEY}
     log_path = data_dir / "streamlit.log"
     command = [
         sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
