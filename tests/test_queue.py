@@ -334,3 +334,13 @@ def test_the_app_with_a_queue_starts_no_learner_process(queue, tmp_path: Path) -
     assert app.returncode == 0, output[-3000:]
     assert "Accepted" in output
     assert not learners, learners
+
+
+def test_doctor_lists_the_live_workers_and_their_versions(queue) -> None:
+    env = os.environ | {"NNX_DOJO_QUEUE_URL": queue[0]}
+    result = subprocess.run([sys.executable, "-m", "checker", "doctor"], cwd=PROJECT_ROOT, env=env,
+                            capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "checks go to the queue" in result.stdout
+    assert local.node_of(queue[0], queue[1][0].pid) in result.stdout
+    assert "0 differ from this checkout, 0 missing" in result.stdout

@@ -101,7 +101,7 @@ class QueueBackend:
         job_id = uuid.uuid4().hex
         time_limit = problem.time_limit_s if problem is not None else contract.DEFAULT_TIME_LIMIT_S
         send = lambda: self.send(job_id, slug, source, mode)  # noqa: E731
-        return self.wait(job_id, slug, mode, contract.job_seconds(time_limit), send, {w.node for w in workers})
+        return self.wait(job_id, slug, mode, contract.wait_seconds(time_limit), send, {w.node for w in workers})
 
     def send(self, job_id: str, slug: str, source: str, mode: str) -> None:
         """Put one job on the queue (again, after its worker died: the same job id, so still one verdict)."""

@@ -22,6 +22,7 @@ NODE_NAME = re.compile(r"nnx-dojo-[0-9a-f]{12}@[A-Za-z0-9._-]{1,200}")
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
 
 JOB_MARGIN_S = 60.0  # queue hand-over, reference outputs not yet cached, a busy host
+QUEUE_WAIT_S = 120.0  # how long a job may wait for a free worker slot before the learner is told to retry
 PING_TIMEOUT_S = 2.0  # how long the app waits for the broker before saying it is down
 DEFAULT_TIME_LIMIT_S = 30.0
 
@@ -44,6 +45,11 @@ def job_seconds(time_limit_s: float = DEFAULT_TIME_LIMIT_S) -> float:
     return runner.STARTUP_TIMEOUT_S + time_limit_s * config.time_limit_scale() + JOB_MARGIN_S
 
 
+def wait_seconds(time_limit_s: float = DEFAULT_TIME_LIMIT_S) -> float:
+    """How long the app waits for a verdict: a free worker slot, then the check itself."""
+    return QUEUE_WAIT_S + job_seconds(time_limit_s)
+
+
 def visibility_timeout_s(time_limits: list[float]) -> int:
     """How long an unacknowledged job stays with a worker before the broker hands it to another."""
     return int(job_seconds(max(time_limits, default=DEFAULT_TIME_LIMIT_S))) + 1
@@ -51,7 +57,7 @@ def visibility_timeout_s(time_limits: list[float]) -> int:
 
 def verdict_ttl_s(visibility_timeout: int) -> int:
     """Stored verdicts outlive any late re-run of their job (which then returns the stored one)."""
-    return visibility_timeout + 3600
+    return visibility_timeout + 600
 
 
 def redact(url: str) -> str:
