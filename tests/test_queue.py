@@ -230,6 +230,7 @@ def test_a_job_run_again_returns_the_verdict_stored_first(queue) -> None:
     "tampered",
     [
         "not json",
+        "[" * 200_000,
         json.dumps({"version": 2, "slug": "nnx-module-basics", "mode": "run", "status": "accepted"}),
         Verdict("nnx-optimizer-basics", "run", Status.ACCEPTED, 2, 2, "another exercise").to_json(),
         Verdict("nnx-module-basics", "run", Status.ACCEPTED, 2, 2, "x" * 300_000).to_json(),
@@ -273,6 +274,7 @@ def test_forged_registry_records_are_ignored(queue) -> None:
     real = json.loads(client.get(contract.WORKER_KEY + local.node_of(url, queue[1][0].pid)))
     forged = {
         "garbage": b"\xff not json",
+        "nested": b"[" * 200_000,
         "markdown": json.dumps({**real, "node": "nnx-dojo-000000000000@evil", "isolation": "[x](http://127.0.0.1:9/)"}),
         "slug": json.dumps({**real, "node": "nnx-dojo-000000000001@evil", "exercises": {"../../etc": "0" * 16}}),
         "versions": json.dumps({**real, "node": "nnx-dojo-000000000002@evil", "libraries": {"jax": "**bold**"}}),

@@ -165,7 +165,7 @@ class QueueBackend:
             meta = json.loads(raw) if raw is not None and len(raw) <= MAX_VERDICT_BYTES * 2 else {}
             state = meta.get("status") if isinstance(meta.get("status"), str) else "PENDING"
             result = meta.get("result") if isinstance(meta.get("result"), dict) else {}
-        except (ValueError, AttributeError):
+        except (ValueError, AttributeError, RecursionError):
             return "PENDING", None, ""
         node = result.get("hostname") if state == "STARTED" else None
         node = node if isinstance(node, str) and contract.NODE_NAME.fullmatch(node) else None
@@ -194,8 +194,8 @@ class QueueBackend:
             _check_fields(verdict)
             if verdict.slug != slug or verdict.mode != mode:
                 raise ValueError("the verdict is for another exercise or mode")
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
-            log.warning("unreadable verdict from the queue: %s", exc)
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+            log.warning("unreadable verdict from the queue: %s", type(exc).__name__)
             return _internal(slug, mode, f"The checking service returned an unreadable verdict. {NOT_JUDGED}")
         for case in verdict.cases:
             if not case.visible:  # whatever came back, a hidden case shows its status only

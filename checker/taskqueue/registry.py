@@ -95,7 +95,7 @@ def parse_worker(raw: bytes | str | None) -> WorkerInfo | None:
             and isinstance(libraries, dict)
             and all(k in LIBRARIES and isinstance(v, str) and _VERSION.fullmatch(v) for k, v in libraries.items())
         )
-    except (ValueError, TypeError, KeyError, AttributeError):
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None
     if not valid:
         return None
