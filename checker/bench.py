@@ -1,6 +1,7 @@
 """Benchmark: naive (fresh process) against warm pool, cold start, 30 at once, overhead, soak.
 
     python -m checker.bench [--repeat 10] [--json] [--soak N]
+    python -m checker.bench --distributed   # local pool against 1 and 2 queue worker hosts
 
 Every figure comes from one run on one machine; compare the ratios, not the absolute times.
 """
@@ -373,11 +374,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print machine-readable figures")
     parser.add_argument("--only-boot", action="store_true", help="run the cold-boot figure alone")
     parser.add_argument("--only-memory", action="store_true", help="report the sizing and each check's peak memory")
+    queue_help = "through a private redis-server and 1, then 2 worker hosts (needs requirements-queue.txt)"
+    parser.add_argument("--distributed", action="store_true", help=queue_help)
     args = parser.parse_args(argv)
     from checker import config
 
     size = args.pool_size if args.pool_size is not None else max(config.pool_size(), 1)
     report: dict[str, Any] = {"cpu_count": os.cpu_count(), "pool_size": size}
+    if args.distributed:
+        from checker.taskqueue.bench import bench_distributed, format_report
+
+        report = bench_distributed(args.concurrent, size, args.repeat)
+        print(json.dumps(report, indent=2) if args.json else format_report(report))
+        return 0
     if args.only_soak:
         report["soak"] = soak(args.soak or 1000, size)
         print(json.dumps(report, indent=2) if args.json else format_tables(report).split("\n\n")[-1])

@@ -1,13 +1,14 @@
-"""Command line: `python -m checker list | check SLUG FILE | validate [SLUG...] | doctor`."""
+"""Command line: `python -m checker list | check SLUG FILE | validate [SLUG...] | doctor | worker --queue URL`."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from checker.problems import ProblemError, list_problems, load_problem
-from checker.service import check
+from checker.service import check, describe_queue
 from checker.verdict import Verdict
 
 EXIT_ACCEPTED, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
@@ -91,7 +92,23 @@ def _cmd_doctor(_: argparse.Namespace) -> int:
         f"public instance: {'yes' if config.public_instance() else 'no'}"
         + (" (learner code is refused: no sandbox)" if config.public_instance() and report.level == "none" else "")
     )
+    if os.environ.get("NNX_DOJO_QUEUE_URL", "").strip():
+        try:
+            lines = describe_queue()
+        except Exception as exc:  # a down or misconfigured queue is what doctor is for
+            lines = [f"queue: {type(exc).__name__}: {exc}"]
+        print("checks go to the queue, not to this host:")
+        print("\n".join(f"  {line}" for line in lines) if len(lines) > 1 else f"  {lines[0]}\n  no live worker host")
     return EXIT_ACCEPTED
+
+
+def _cmd_worker(args: argparse.Namespace) -> int:
+    from checker.taskqueue.worker import serve
+
+    if not args.queue:
+        print("error: give --queue redis://HOST:PORT/DB or set NNX_DOJO_QUEUE_URL", file=sys.stderr)
+        return EXIT_USAGE
+    return serve(args.queue, args.concurrency)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -109,6 +126,10 @@ def build_parser() -> argparse.ArgumentParser:
     validate_parser.add_argument("slugs", nargs="*")
     validate_parser.set_defaults(func=_cmd_validate)
     commands.add_parser("doctor", help="report how learner code is isolated here").set_defaults(func=_cmd_doctor)
+    worker_parser = commands.add_parser("worker", help="serve checks from a queue (needs requirements-queue.txt)")
+    worker_parser.add_argument("--queue", default=os.environ.get("NNX_DOJO_QUEUE_URL", ""), help="redis://HOST:PORT/DB")
+    worker_parser.add_argument("--concurrency", type=int, default=None, help="checks at once (NNX_DOJO_MAX_CONCURRENT)")
+    worker_parser.set_defaults(func=_cmd_worker)
     return parser
 
 
