@@ -134,7 +134,9 @@ class WorkerPool:
     def _maintain(self) -> None:
         """Reap dead or stuck workers and start wanted ones, one warming at a time, only between checks."""
         while not self._closed.is_set():
-            busy = runner.active_runs() > 0
+            # Warming competes with checks for the CPU only when every check slot is taken: on two
+            # CPUs one check and one warming worker each have their own.
+            busy = runner.active_runs() >= config.max_concurrent_checks()
             with self._lock:
                 for worker in self._workers:
                     worker.process.pump(0)  # collect its ready message, drain its console

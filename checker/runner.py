@@ -413,9 +413,15 @@ def _run(source: str, entry: str, cases: list[Case], time_limit_s: float, truste
          before_job: Callable[[], object] | None) -> RawRun:  # fmt: skip
     process = None
     try:
-        process = (take_worker() if take_worker and not trusted else None) or start(trusted)
+        take = take_worker if take_worker and not trusted else None
+        warm = take() if take else None
+        process = warm or start(trusted)
         if before_job is not None:
             before_job()
+            if warm is None and take and (warm := take()) is not None:
+                # A worker finished warming while this run waited: it is the faster of the two.
+                _clean_up_later(process)
+                process = warm
         return supervise(process, make_job(source, entry, cases), time_limit_s * config.time_limit_scale())
     finally:
         if process is not None:

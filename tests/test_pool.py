@@ -104,6 +104,7 @@ def _cpu_seconds(pid: int) -> float:
 
 def test_warming_is_frozen_while_a_check_runs(fixture_problem, fixture_root, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NNX_DOJO_TIME_SCALE", "0.5")
+    monkeypatch.setenv("NNX_DOJO_MAX_CONCURRENT", "1")  # one check takes every slot
     warming = WorkerPool(1, problems=[fixture_problem])
     warming.want(fixture_problem.slug)
     try:

@@ -14,6 +14,7 @@ import gc
 from typing import Any
 
 MAX_CASES = 2  # cases that get every program; the rest get the cheap linear one only
+BUDGET_S = 6.0  # CPU seconds of warm-up at most (threads included), after the imports
 
 
 def _programs() -> list[Any]:
@@ -88,13 +89,21 @@ def _row_counts(case: list[Any], n: int) -> list[int]:
     return list(dict.fromkeys(counts))
 
 
-def warm_up(cases: list[list[Any]]) -> None:
-    """Run the generic programs on random arrays shaped like each case's (the costlier ones on a few)."""
+def warm_up(cases: list[list[Any]], budget_s: float = BUDGET_S) -> None:
+    """Run the generic programs on random arrays shaped like each case's, cheapest first, within a budget.
+
+    The cheap linear program goes over every distinct case shape first, then the costlier ones over
+    the first few; warming stops once `budget_s` of CPU time is spent, so a worker is ready soon
+    after a cold start even on a small machine (what is left is compiled by the check itself).
+    """
+    import time
+
     import numpy as np
 
+    began = time.process_time()
     rng = np.random.default_rng(0)
     seen: set[tuple] = set()
-    linear, *others = _programs()
+    inputs = []
     for case in cases:
         shapes = tuple(tuple(a["shape"]) for a in case if isinstance(a, dict) and len(a.get("shape", ())) == 2)
         rows = _row_counts(case, shapes[0][0]) if shapes else []
@@ -105,7 +114,12 @@ def warm_up(cases: list[list[Any]]) -> None:
         y = rng.standard_normal(shapes[1] if len(shapes) > 1 else shapes[0]).astype(np.float32)
         if y.shape[0] != x.shape[0]:
             y = rng.standard_normal((x.shape[0], y.shape[-1])).astype(np.float32)
-        for program in [linear, *others] if len(seen) <= MAX_CASES else [linear]:
-            with contextlib.suppress(Exception):  # a failed warm-up only costs speed
-                program(x, y, rows)
+        inputs.append((x, y, rows))
+    linear, *others = _programs()
+    plan = [(linear, args) for args in inputs] + [(p, args) for args in inputs[:MAX_CASES] for p in others]
+    for program, (x, y, rows) in plan:
+        if time.process_time() - began > budget_s:
+            break
+        with contextlib.suppress(Exception):  # a failed warm-up only costs speed
+            program(x, y, rows)
     gc.collect()
