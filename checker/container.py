@@ -16,7 +16,7 @@ UNLIMITED = 1 << 60
 # Measured on this project's exercises (README, Deploy): the Streamlit server with the checker's host
 # side; a reference run (trusted, one at a time); a warm worker waiting (it runs no learner code, so
 # it cannot grow); what a learner process holds beyond its data limit (code, libraries, stacks).
-APP_RESERVE_MB = 450
+APP_RESERVE_MB = 400
 REFERENCE_RESERVE_MB = 650
 WARM_WORKER_MB = 450
 LEARNER_OVERHEAD_MB = 128
@@ -131,17 +131,14 @@ def size_for(found: Resources) -> Sizing:
     """Concurrency, pool size and per-learner memory so that the app plus every learner process fits.
 
     At worst the container holds the app, one reference run, each check in flight at its data
-    limit plus overhead, and each warm worker. Concurrency follows the CPU quota; where memory is
-    short the pool shrinks first, then concurrency, and the data limit takes what is left.
+    limit plus overhead, and each warm worker. Concurrency follows the CPU quota as far as memory
+    allows, the pool takes what memory is left (two at most), and so does the data limit.
     """
-    concurrency = max(1, math.ceil(found.cpus - 0.25))  # 1.5 CPUs: two checks; 1.1 CPUs: one
     free = found.memory_mb - APP_RESERVE_MB - REFERENCE_RESERVE_MB
     per_check = LEARNER_MIN_MB + LEARNER_OVERHEAD_MB
-    pool = MAX_POOL
-    while pool > 0 and free < concurrency * per_check + pool * WARM_WORKER_MB:
-        pool -= 1
-    while concurrency > 1 and free < concurrency * per_check:
-        concurrency -= 1
+    by_cpu = max(1, math.ceil(found.cpus - 0.25))  # 1.5 CPUs: two checks; 1.1 CPUs: one
+    concurrency = max(1, min(by_cpu, free // per_check))
+    pool = max(0, min(MAX_POOL, (free - concurrency * per_check) // WARM_WORKER_MB))
     left = free - pool * WARM_WORKER_MB
     memory = min(max(left // concurrency - LEARNER_OVERHEAD_MB, LEARNER_MIN_MB), LEARNER_MAX_MB)
     return Sizing(concurrency, pool, memory, found)
