@@ -14,7 +14,7 @@ from pathlib import Path
 
 UNLIMITED = 1 << 60
 # Measured on this project's exercises (README, Deploy): the Streamlit server with the checker's host
-# side; a reference run (trusted, one at a time); a warm worker waiting (it runs no learner code, so
+# side; a reference run (trusted; as many at once as checks); a warm worker waiting (it runs no learner code, so
 # it cannot grow); what a learner process holds beyond its data limit (code, libraries, stacks).
 APP_RESERVE_MB = 400
 REFERENCE_RESERVE_MB = 650
@@ -130,18 +130,31 @@ def resources(root: Path = Path("/")) -> Resources:
 def size_for(found: Resources) -> Sizing:
     """Concurrency, pool size and per-learner memory so that the app plus every learner process fits.
 
-    At worst the container holds the app, one reference run, each check in flight at its data
-    limit plus overhead, and each warm worker. Concurrency follows the CPU quota as far as memory
-    allows, the pool takes what memory is left (two at most), and so does the data limit.
+    At worst the container holds the app, a reference run per check slot (references run in
+    slots of their own, as many as checks), each check in flight at its data limit plus
+    overhead, and each warm worker. Concurrency follows the CPU quota as far as memory allows
+    it next to the warm workers, the pool takes what memory is left (two at most), and so does
+    the data limit.
     """
-    free = found.memory_mb - APP_RESERVE_MB - REFERENCE_RESERVE_MB
     per_check = LEARNER_MIN_MB + LEARNER_OVERHEAD_MB
-    by_cpu = max(1, math.ceil(found.cpus - 0.25))  # 1.5 CPUs: two checks; 1.1 CPUs: one
-    concurrency = max(1, min(by_cpu, free // per_check))
+    concurrency = max(1, math.ceil(found.cpus - 0.25))  # 1.5 CPUs: two checks; 1.1 CPUs: one
+    # Where memory is short, a check slot gives way first to a warm worker (one per extra slot,
+    # two at most): a warm worker makes every check faster, a slot only helps checks that collide.
+    while (
+        concurrency > 1
+        and _free(found, concurrency) < concurrency * per_check + min(MAX_POOL, concurrency - 1) * WARM_WORKER_MB
+    ):
+        concurrency -= 1
+    free = _free(found, concurrency)
     pool = max(0, min(MAX_POOL, (free - concurrency * per_check) // WARM_WORKER_MB))
     left = free - pool * WARM_WORKER_MB
     memory = min(max(left // concurrency - LEARNER_OVERHEAD_MB, LEARNER_MIN_MB), LEARNER_MAX_MB)
     return Sizing(concurrency, pool, memory, found)
+
+
+def _free(found: Resources, concurrency: int) -> int:
+    """Memory left for learner processes with `concurrency` checks and as many reference runs at once."""
+    return found.memory_mb - APP_RESERVE_MB - concurrency * REFERENCE_RESERVE_MB
 
 
 @functools.lru_cache(maxsize=1)

@@ -391,8 +391,8 @@ def run_source(
     `before_job` is called once the process is started and before the job (and its clock)
     begins: the caller's own preparation overlaps the process's start-up, never its run.
     """
-    if trusted:  # a reference run: one at a time, outside the learners' slots and the pool's idea of busy
-        with _reference_slot:
+    if trusted:  # a reference run: in slots of its own, outside the learners' and the pool's idea of busy
+        with _reference_slots():
             return _run(source, entry, cases, time_limit_s, trusted, None, before_job)
     global _active
     with _run_slots():
@@ -405,7 +405,16 @@ def run_source(
                 _active -= 1
 
 
-_reference_slot = threading.Lock()
+_references: threading.BoundedSemaphore | None = None
+
+
+def _reference_slots() -> threading.BoundedSemaphore:
+    """As many reference runs at once as checks (the container's sizing budgets one per check slot)."""
+    global _references
+    with _slots_lock:
+        if _references is None:
+            _references = threading.BoundedSemaphore(config.max_concurrent_checks())
+        return _references
 
 
 def _run(source: str, entry: str, cases: list[Case], time_limit_s: float, trusted: bool,

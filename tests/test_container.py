@@ -69,7 +69,7 @@ def test_garbage_in_the_files_is_ignored(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("cpus", "memory_mb", "concurrency", "pool"),
-    [(2, 2764, 1, 1), (2, 690, 1, 0), (2, 4096, 2, 1), (2, 8192, 2, 2), (16, 24000, 16, 2), (1.2, 16000, 1, 2)],
+    [(2, 2764, 1, 1), (2, 690, 1, 0), (2, 4096, 1, 2), (2, 8192, 2, 2), (16, 24000, 12, 2), (1.2, 16000, 1, 2)],
 )
 def test_sizing_fits_the_container(cpus: float, memory_mb: int, concurrency: int, pool: int) -> None:
     sizing = size_for(Resources(cpus, memory_mb, "test"))
