@@ -26,6 +26,7 @@ def describe_isolation() -> list[str]:
         "Each case executes your file anew in an empty namespace, so globals never carry over between cases.",
         "Expected outputs never enter your process: it only reports what your function returned, and the "
         "verdict is computed outside it.",
-        "Compiled kernels are shared read-only: your process works on a private copy of the compilation cache.",
     ]
+    if report.level != "none":
+        lines.append("Compiled kernels are shared read-only: your process can load them but not change them.")
     return lines

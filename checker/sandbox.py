@@ -43,10 +43,11 @@ PROBE_TIMEOUT_S = 30
 SYSTEM_READ = ("/usr", "/bin", "/lib", "/lib32", "/lib64", "/etc/ld.so.cache", "/etc/localtime",
                "/dev/urandom", "/dev/random", "/dev/zero", "/proc/self", "/proc/cpuinfo",
                "/sys/devices/system/cpu")  # fmt: skip
-REFUSED_AT_NONE = (
+NO_SANDBOX_ON_PUBLIC = (
     "This is a public instance, and learner code may only run here inside a sandbox "
-    "(bubblewrap or Landlock); neither works on this host, so nothing was run."
+    "(bubblewrap or Landlock); neither works on this host"
 )
+REFUSED_AT_NONE = f"{NO_SANDBOX_ON_PUBLIC}, so nothing was run."
 
 
 @dataclass(frozen=True)

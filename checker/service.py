@@ -70,8 +70,8 @@ def refusal() -> str | None:
         return None  # the worker hosts decide, each by its own sandbox
     try:
         sandbox.ensure_allowed()
-    except sandbox.SandboxRefused as exc:
-        return str(exc)
+    except sandbox.SandboxRefused:
+        return f"{sandbox.NO_SANDBOX_ON_PUBLIC}."
     return None
 
 
