@@ -17,16 +17,18 @@ from pathlib import Path
 ROOT = Path("/sys/fs/cgroup")
 
 
-def _own_paths() -> dict[str, str]:
-    """Controller -> this process's cgroup path, from /proc/self/cgroup ('' for v2)."""
+def own_paths(source: Path = Path("/proc/self/cgroup")) -> dict[str, str]:
+    """Controller -> this process's cgroup path, from /proc/self/cgroup ('' for v2); odd lines are skipped."""
     paths: dict[str, str] = {}
     try:
-        for line in Path("/proc/self/cgroup").read_text().splitlines():
-            _, controllers, path = line.split(":", 2)
-            for controller in controllers.split(",") if controllers else [""]:
-                paths[controller] = path
-    except (OSError, ValueError):
-        pass
+        lines = source.read_text().splitlines()
+    except OSError:
+        return paths
+    for line in lines:
+        parts = line.split(":", 2)
+        if len(parts) == 3:
+            for controller in parts[1].split(",") if parts[1] else [""]:
+                paths[controller] = parts[2]
     return paths
 
 
@@ -105,7 +107,7 @@ class RunGroup:
 def create(pids_max: int, memory_bytes: int) -> RunGroup | None:
     """A new group capping processes and memory, or None when this host does not allow it."""
     name = f"nnx-dojo-{uuid.uuid4().hex[:12]}"
-    own = _own_paths()
+    own = own_paths()
     created: list[Path] = []
     try:
         if (ROOT / "cgroup.controllers").exists():  # v2, unified

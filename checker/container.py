@@ -12,6 +12,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from checker import cgroups
+
 UNLIMITED = 1 << 60
 # Measured on this project's exercises (README, Deploy): the Streamlit server with the checker's host
 # side; a reference run (trusted; as many at once as checks); a warm worker waiting (it runs no learner code, so
@@ -49,17 +51,6 @@ def _read(path: Path) -> str | None:
         return path.read_text().strip()
     except OSError:
         return None
-
-
-def _own_cgroups(root: Path) -> dict[str, str]:
-    """Controller name ('' for v2) -> this process's cgroup path, from /proc/self/cgroup."""
-    found: dict[str, str] = {}
-    for line in (_read(root / "proc/self/cgroup") or "").splitlines():
-        parts = line.split(":", 2)
-        if len(parts) == 3:
-            for controller in parts[1].split(",") if parts[1] else [""]:
-                found[controller] = parts[2]
-    return found
 
 
 def _ancestors(mount: Path, inner: str) -> list[Path]:
@@ -112,7 +103,7 @@ def _host_memory(root: Path) -> int:
 
 def resources(root: Path = Path("/")) -> Resources:
     """This process's CPU and memory limits: the cgroup's quota where there is one, else the machine's."""
-    groups = _own_cgroups(root)
+    groups = cgroups.own_paths(root / "proc/self/cgroup")
     if "" in groups and (root / "sys/fs/cgroup/cgroup.controllers").exists():
         cpus, memory, source = *_v2(root, groups[""]), "cgroup v2"
     else:

@@ -356,7 +356,6 @@ def start(trusted: bool = False, warm_up: dict[str, Any] | None = None, batch: b
     return learner
 
 
-_slots: threading.BoundedSemaphore | None = None
 _slots_lock = threading.Lock()
 _active = 0
 
@@ -366,13 +365,19 @@ def active_runs() -> int:
     return _active
 
 
-def _run_slots() -> threading.BoundedSemaphore:
-    """Limits how many learner processes run at once; the rest wait their turn."""
-    global _slots
+_semaphores: dict[str, threading.BoundedSemaphore] = {}
+
+
+def _slots_for(kind: str) -> threading.BoundedSemaphore:
+    """How many runs of a kind ('learner' or 'reference') go at once: as many as check slots.
+
+    Learner runs beyond that wait their turn; reference runs have slots of their own (the
+    container's sizing budgets one reference run per check slot).
+    """
     with _slots_lock:
-        if _slots is None:
-            _slots = threading.BoundedSemaphore(config.max_concurrent_checks())
-        return _slots
+        if kind not in _semaphores:
+            _semaphores[kind] = threading.BoundedSemaphore(config.max_concurrent_checks())
+        return _semaphores[kind]
 
 
 def run_source(
@@ -392,10 +397,10 @@ def run_source(
     begins: the caller's own preparation overlaps the process's start-up, never its run.
     """
     if trusted:  # a reference run: in slots of its own, outside the learners' and the pool's idea of busy
-        with _reference_slots():
+        with _slots_for("reference"):
             return _run(source, entry, cases, time_limit_s, trusted, None, before_job)
     global _active
-    with _run_slots():
+    with _slots_for("learner"):
         with _slots_lock:
             _active += 1
         try:
@@ -403,18 +408,6 @@ def run_source(
         finally:
             with _slots_lock:
                 _active -= 1
-
-
-_references: threading.BoundedSemaphore | None = None
-
-
-def _reference_slots() -> threading.BoundedSemaphore:
-    """As many reference runs at once as checks (the container's sizing budgets one per check slot)."""
-    global _references
-    with _slots_lock:
-        if _references is None:
-            _references = threading.BoundedSemaphore(config.max_concurrent_checks())
-        return _references
 
 
 def _run(source: str, entry: str, cases: list[Case], time_limit_s: float, trusted: bool,
@@ -476,7 +469,7 @@ def run_batch(jobs: list[tuple[str, str, list[Case]]], time_limit_s: float) -> l
     """
     global _active
     runs: list[RawRun | None] = [None] * len(jobs)
-    with _run_slots():
+    with _slots_for("learner"):
         with _slots_lock:
             _active += 1
         process = start(trusted=True, batch=True)

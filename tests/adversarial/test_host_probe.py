@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import socket
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -70,24 +69,10 @@ attempt("signal to app", lambda: os.kill({app_pid}, 0))
 """
 
 
-@pytest.fixture(params=["bubblewrap", "landlock"])
-def level(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    monkeypatch.setenv("NNX_DOJO_SANDBOX", request.param)
-    isolation.cache_clear()
-    if isolation().level != request.param:
-        reason = f"the {request.param} sandbox is unavailable here: {isolation().reason}"
-        isolation.cache_clear()
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must run every sandbox level ({reason})")
-        pytest.skip(reason)
-    yield request.param
-    isolation.cache_clear()
-
-
-def test_probe_reaches_nothing_of_the_host(level: str, fixture_root: Path, tmp_path: Path,
+def test_probe_reaches_nothing_of_the_host(sandbox_level: str, fixture_root: Path, tmp_path: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
     reached = run_probe(fixture_root, tmp_path, monkeypatch)
-    assert not reached, f"{level}: the probe reached {reached}"
+    assert not reached, f"{sandbox_level}: the probe reached {reached}"
 
 
 def test_without_a_sandbox_the_probe_reaches_the_host(fixture_root: Path, tmp_path: Path,

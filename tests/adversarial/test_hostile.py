@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from checker import Status, check
-from checker.sandbox import isolation
 from tests.adversarial.submissions import SUBMISSIONS
 from tests.conftest import PROJECT_ROOT
 
@@ -35,22 +33,6 @@ def listener() -> Iterator[int]:
 def fast_limits(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NNX_DOJO_MEMORY_MB", "2048")
     monkeypatch.setenv("NNX_DOJO_TEST_SECRET", "do-not-leak")
-
-
-@pytest.fixture(params=["bubblewrap", "landlock"], scope="module")
-def sandbox_level(request: pytest.FixtureRequest) -> Iterator[str]:
-    """Each sandbox level in turn; CI must have both, a laptop skips the ones it lacks."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("NNX_DOJO_SANDBOX", request.param)
-        isolation.cache_clear()
-        if isolation().level != request.param:
-            reason = f"the {request.param} sandbox is unavailable here: {isolation().reason}"
-            isolation.cache_clear()
-            if os.environ.get("CI"):
-                pytest.fail(f"CI must run every sandbox level ({reason})")
-            pytest.skip(reason)
-        yield request.param
-    isolation.cache_clear()
 
 
 @pytest.mark.parametrize(("name", "want", "stopped_by", "template"), SUBMISSIONS, ids=[s[0] for s in SUBMISSIONS])
