@@ -19,6 +19,7 @@ Levels, tried in this order unless `NNX_DOJO_SANDBOX` names one (`auto`, `bubble
 from __future__ import annotations
 
 import functools
+import json
 import os
 import re
 import shutil
@@ -218,8 +219,6 @@ def _probe_landlock() -> str | None:
     """None when a confined process really cannot read the project or write outside its folder, else why."""
     folder = folders.new_run_folder("probe")
     try:
-        import json
-
         command = [sys.executable, "-s", "-m", "checker.inside.confine", json.dumps(landlock_rules(folder)),
                    str(config.PROJECT_ROOT / "checker" / "protocol.py"), str(folder.parent / "forbidden")]  # fmt: skip
         env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(child_code_dir()), "LANG": "C.UTF-8"}

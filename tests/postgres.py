@@ -6,7 +6,6 @@ import glob
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 import uuid
@@ -14,6 +13,8 @@ from pathlib import Path
 
 from sqlalchemy import URL, create_engine, text
 from sqlalchemy.pool import NullPool
+
+from tests.ports import free_port
 
 RUN_AS = "nobody"  # PostgreSQL refuses to run as root, and CI runs the tests as root
 
@@ -30,12 +31,6 @@ def find_bin() -> Path | None:
     return Path(on_path).parent if on_path and shutil.which("pg_ctl") else None
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 class PostgresServer:
     """One server on a free local port, its data, socket and log in a private temporary folder."""
 
@@ -43,7 +38,7 @@ class PostgresServer:
         self.bin = bin_dir
         self.root = Path(tempfile.mkdtemp(prefix="nnx-dojo-pg-"))
         self.data = self.root / "data"
-        self.port = _free_port()
+        self.port = free_port()
         self._as_user: dict = {}
         if os.geteuid() == 0:
             account = pwd.getpwnam(RUN_AS)

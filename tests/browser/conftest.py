@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -15,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PROJECT_ROOT
+from tests.ports import free_port
 
 CHROMIUM = os.environ.get("NNX_DOJO_CHROMIUM", "/usr/bin/chromium")
 TEACHER_KEY = "browser-test-teacher-key"  # the server under test accepts it on the Teacher page
@@ -30,12 +30,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _browser_missing() -> str | None:
@@ -72,7 +66,7 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
             pytest.fail(f"browser tests must run in CI: {reason}")
         pytest.skip(reason)
     data_dir = tmp_path_factory.mktemp("app-data")
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "NNX_DOJO_DATA_DIR": str(data_dir), "NNX_DOJO_TEACHER_KEY": TEACHER_KEY}
     log_path = data_dir / "streamlit.log"
     command = [

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from checker import folders, runner
-from tests.browser.conftest import _free_port, wait_until_healthy
+from tests.browser.conftest import wait_until_healthy
 from tests.conftest import PROJECT_ROOT
+from tests.ports import free_port
 
 pytestmark = pytest.mark.browser
 
@@ -22,7 +23,7 @@ pytestmark = pytest.mark.browser
 def test_sigterm_of_a_running_app_leaves_nothing(tmp_path: Path, browser, sandbox: str) -> None:
     scratch = tmp_path / "tmp"
     scratch.mkdir()
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "TMPDIR": str(scratch), "NNX_DOJO_DATA_DIR": str(tmp_path / "data"),
            "NNX_DOJO_SANDBOX": sandbox, "NNX_DOJO_POOL_SIZE": "1"}  # fmt: skip
     log_path = tmp_path / "streamlit.log"
